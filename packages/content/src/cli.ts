@@ -1,0 +1,75 @@
+import { parseArgs } from 'node:util';
+import { Compiler } from './compiler/compile.js';
+import { ContentError } from './compiler/errors.js';
+import { watchEssays } from './compiler/watch.js';
+
+const usage = `Compile a folder of essays into the @working-notes/content modules, feeds and search index.
+
+Usage: pnpm --filter @working-notes/content compile --essays <dir> --out <dir> [options]
+
+  --essays <dir>     folder of essay folders (<slug>/index.md)      (default: essays)
+  --out <dir>        output folder                                  (default: dist)
+  --engine <name>    markdown-it (fast, default) or unified (reference)
+  --cache <dir>      render cache folder (default: node_modules/.cache/working-notes-content)
+  --no-cache         render every essay
+  --workers <n>      worker threads (0 renders on the main thread)
+  --watch            rebuild when an essay changes
+`;
+
+const { values } = parseArgs({
+  options: {
+    essays: { type: 'string', default: 'essays' },
+    out: { type: 'string', default: 'dist' },
+    engine: { type: 'string', default: 'markdown-it' },
+    cache: { type: 'string' },
+    'no-cache': { type: 'boolean', default: false },
+    workers: { type: 'string' },
+    watch: { type: 'boolean', default: false },
+    help: { type: 'boolean', default: false },
+  },
+});
+
+if (values.help) {
+  process.stdout.write(usage);
+  process.exit(0);
+}
+if (values.engine !== 'markdown-it' && values.engine !== 'unified') {
+  process.stderr.write(
+    `--engine must be markdown-it or unified, not "${values.engine}"\n\n${usage}`,
+  );
+  process.exit(2);
+}
+
+const compiler = new Compiler({
+  essaysDir: values.essays,
+  outDir: values.out,
+  engine: values.engine,
+  ...(values['no-cache']
+    ? { cacheDir: false }
+    : values.cache !== undefined && { cacheDir: values.cache }),
+  ...(values.workers !== undefined && { workers: Number(values.workers) }),
+});
+
+async function buildOnce(): Promise<boolean> {
+  try {
+    const stats = await compiler.build();
+    console.log(
+      `content: ${stats.published} essays published (${stats.essays - stats.published} drafts), ${stats.rendered} rendered, ${stats.filesWritten} files written in ${stats.milliseconds.toFixed(0)} ms`,
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof ContentError) {
+      console.error(`\n${error.message}\n`);
+      return false;
+    }
+    throw error;
+  }
+}
+
+const ok = await buildOnce();
+if (values.watch) {
+  watchEssays(values.essays, buildOnce);
+} else {
+  await compiler.close();
+  process.exitCode = ok ? 0 : 1;
+}

@@ -1,0 +1,109 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { deserialize, serialize } from 'node:v8';
+import type { EngineName } from './engines/types.js';
+import type { EssaySource, RenderedEssay } from './render-essay.js';
+
+interface Entry {
+  essay: RenderedEssay;
+  /** Content hash of each image the essay inlines or links, checked on every hit. */
+  assets: [string, string][];
+}
+
+/**
+ * Rendered essays by content hash. One file for the whole corpus: reading a thousand small cache
+ * files would cost more than the rebuild it saves. The key includes a hash of the compiler's own
+ * source, so changing the compiler never serves HTML the old compiler made.
+ */
+export class RenderCache {
+  #entries = new Map<string, Entry>();
+  #used = new Set<string>();
+  #dirty = false;
+  readonly #file: string | undefined;
+  readonly #salt: string;
+
+  constructor(dir: string | undefined, engine: EngineName) {
+    this.#file = dir ? join(dir, 'render-cache.v8') : undefined;
+    this.#salt = `${engine}:${compilerFingerprint()}`;
+    if (!this.#file) return;
+    try {
+      const stored = deserialize(readFileSync(this.#file)) as {
+        salt: string;
+        entries: [string, Entry][];
+      };
+      if (stored.salt === this.#salt) this.#entries = new Map(stored.entries);
+    } catch {
+      // No cache yet, or one from an older format: start empty.
+    }
+  }
+
+  key(essay: EssaySource): string {
+    return createHash('sha1')
+      .update(this.#salt)
+      .update('\0')
+      .update(essay.slug)
+      .update('\0')
+      .update(essay.source)
+      .digest('hex');
+  }
+
+  get(essay: EssaySource): RenderedEssay | undefined {
+    const key = this.key(essay);
+    const entry = this.#entries.get(key);
+    if (!entry) return undefined;
+    for (const [asset, hash] of entry.assets) {
+      if (hashFile(join(essay.dir, asset)) !== hash) return undefined;
+    }
+    this.#used.add(key);
+    return entry.essay;
+  }
+
+  set(source: EssaySource, essay: RenderedEssay): void {
+    const key = this.key(source);
+    this.#entries.set(key, {
+      essay,
+      assets: essay.assets.map((asset) => [asset, hashFile(join(source.dir, asset)) ?? '']),
+    });
+    this.#used.add(key);
+    this.#dirty = true;
+  }
+
+  /** Writes the entries this build used; the rest (edited or deleted essays) are dropped. */
+  save(): void {
+    if (!this.#file || (!this.#dirty && this.#used.size === this.#entries.size)) return;
+    const entries = [...this.#entries].filter(([key]) => this.#used.has(key));
+    this.#entries = new Map(entries);
+    mkdirSync(dirname(this.#file), { recursive: true });
+    const temporary = `${this.#file}.${process.pid}.tmp`;
+    writeFileSync(temporary, serialize({ salt: this.#salt, entries }));
+    renameSync(temporary, this.#file);
+    this.#dirty = false;
+    this.#used = new Set();
+  }
+}
+
+function hashFile(path: string): string | undefined {
+  try {
+    return createHash('sha1').update(readFileSync(path)).digest('hex');
+  } catch {
+    return undefined;
+  }
+}
+
+let fingerprint: string | undefined;
+
+/** A hash of the package's source files (tests excluded): the compiler, schema and runtime. */
+function compilerFingerprint(): string {
+  if (fingerprint) return fingerprint;
+  const root = dirname(dirname(fileURLToPath(import.meta.url)));
+  const hash = createHash('sha1');
+  const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).sort();
+  for (const file of files) {
+    if (!/\.[cm]?[jt]s$/.test(file) || /\.test(-d)?\./.test(file)) continue;
+    hash.update(file).update(readFileSync(join(root, file)));
+  }
+  fingerprint = hash.digest('hex');
+  return fingerprint;
+}

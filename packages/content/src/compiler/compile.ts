@@ -1,0 +1,200 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { site as defaultSite, type Site } from '../site.js';
+import { RenderCache } from './cache.js';
+import { checkCorpus } from './corpus.js';
+import { buildOutputs } from './emit/outputs.js';
+import type { EngineName } from './engines/types.js';
+import { ContentError, type ContentIssue } from './errors.js';
+import { createHighlighter, type Highlighter } from './highlight.js';
+import { type OutputFile, writeOutput } from './output.js';
+import { RenderPool } from './pool.js';
+import { type EssaySource, engines, type RenderedEssay, renderEssay } from './render-essay.js';
+
+export interface CompileOptions {
+  /** Folder of essay folders (`<slug>/index.md`). */
+  essaysDir: string;
+  /** Folder the package modules, feeds and search index are written to. */
+  outDir: string;
+  engine?: EngineName;
+  /** Where rendered essays are cached by content hash; `false` renders everything. */
+  cacheDir?: string | false;
+  /** Worker threads; 0 renders on the main thread. Defaults to one per core for large builds. */
+  workers?: number;
+  site?: Site;
+}
+
+export interface CompileStats {
+  essays: number;
+  published: number;
+  /** Essays rendered this build; the rest came from the cache. */
+  rendered: number;
+  filesWritten: number;
+  outputBytes: number;
+  milliseconds: number;
+}
+
+const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Below this many essays to render, starting workers costs more than it saves. */
+const workerThreshold = 48;
+
+/**
+ * Compiles a folder of essays. Every problem in the corpus is collected and thrown together as a
+ * `ContentError` before anything is written, so a failed build leaves the last good output intact.
+ * Keep one `Compiler` alive to rebuild quickly: it keeps workers, cache and last output warm.
+ */
+export class Compiler {
+  readonly #options: Required<Omit<CompileOptions, 'cacheDir' | 'workers'>> & {
+    workers: number | undefined;
+  };
+  readonly #cache: RenderCache;
+  #pool: RenderPool | undefined;
+  #highlighter: Promise<Highlighter> | undefined;
+  readonly #tokenClasses = new Map<string, string>();
+  #previous: Map<string, OutputFile> | undefined;
+
+  constructor(options: CompileOptions) {
+    const engine = options.engine ?? 'markdown-it';
+    this.#options = {
+      essaysDir: resolve(options.essaysDir),
+      outDir: resolve(options.outDir),
+      engine,
+      site: options.site ?? defaultSite,
+      workers: options.workers,
+    };
+    const cacheDir =
+      options.cacheDir === false
+        ? undefined
+        : resolve(options.cacheDir ?? 'node_modules/.cache/working-notes-content');
+    this.#cache = new RenderCache(cacheDir, engine);
+  }
+
+  async build(): Promise<CompileStats> {
+    const started = performance.now();
+    const { sources, issues } = readEssays(this.#options.essaysDir);
+    const rendered: RenderedEssay[] = [];
+    const misses: EssaySource[] = [];
+    for (const source of sources) {
+      const hit = this.#cache.get(source);
+      if (hit) rendered.push(hit);
+      else misses.push(source);
+    }
+    for (const outcome of await this.#render(misses)) {
+      if (outcome.ok) rendered.push(outcome.essay);
+      else issues.push(...outcome.issues);
+    }
+    issues.push(...checkCorpus(rendered));
+    if (issues.length > 0) throw new ContentError(sortIssues(issues));
+
+    // Cache only after the corpus passed, so a half-fixed corpus re-checks what it must.
+    const bySlug = new Map(misses.map((source) => [source.slug, source]));
+    for (const essay of rendered) {
+      const source = bySlug.get(essay.slug);
+      if (source) this.#cache.set(source, essay);
+    }
+    this.#cache.save();
+
+    const files = buildOutputs(rendered, sources, this.#options.site);
+    const filesWritten = writeOutput(this.#options.outDir, files, this.#previous);
+    this.#previous = files;
+    let outputBytes = 0;
+    for (const content of files.values())
+      outputBytes += typeof content === 'string' ? Buffer.byteLength(content) : 0;
+    return {
+      essays: sources.length,
+      published: rendered.filter((essay) => !essay.frontmatter.draft).length,
+      rendered: misses.length,
+      filesWritten,
+      outputBytes,
+      milliseconds: performance.now() - started,
+    };
+  }
+
+  async close(): Promise<void> {
+    await this.#pool?.close();
+  }
+
+  async #render(sources: EssaySource[]) {
+    if (sources.length === 0) return [];
+    const engine = this.#options.engine;
+    const workers = this.#options.workers ?? (sources.length >= workerThreshold ? undefined : 0);
+    if (workers === 0) {
+      this.#highlighter ??= createHighlighter(this.#tokenClasses);
+      const highlighter = await this.#highlighter;
+      return sources.map((source) =>
+        renderEssay(source, engines[engine], highlighter, this.#tokenClasses),
+      );
+    }
+    this.#pool ??= new RenderPool(workers);
+    return this.#pool.render(engine, sources);
+  }
+}
+
+/** Compiles once and releases the workers: what the CLI and the tests call. */
+export async function compile(options: CompileOptions): Promise<CompileStats> {
+  const compiler = new Compiler(options);
+  try {
+    return await compiler.build();
+  } finally {
+    await compiler.close();
+  }
+}
+
+function readEssays(essaysDir: string): { sources: EssaySource[]; issues: ContentIssue[] } {
+  const sources: EssaySource[] = [];
+  const issues: ContentIssue[] = [];
+  if (!existsSync(essaysDir)) {
+    issues.push({
+      file: essaysDir,
+      line: 1,
+      column: 1,
+      field: 'essays folder',
+      expected: 'a folder of essay folders',
+      found: 'no such folder',
+    });
+    return { sources, issues };
+  }
+  const entries = readdirSync(essaysDir, { withFileTypes: true }).filter(
+    (entry) => entry.isDirectory() && !entry.name.startsWith('.'),
+  );
+  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    const dir = join(essaysDir, entry.name);
+    const path = join(dir, 'index.md');
+    const file = relative(process.cwd(), path) || path;
+    if (!slugPattern.test(entry.name)) {
+      issues.push({
+        file,
+        line: 1,
+        column: 1,
+        field: 'slug (folder name)',
+        expected: 'lowercase letters, digits and single hyphens, such as inside-v8',
+        found: `"${entry.name}"`,
+      });
+      continue;
+    }
+    let source: string;
+    try {
+      source = readFileSync(path, 'utf8');
+    } catch {
+      issues.push({
+        file,
+        line: 1,
+        column: 1,
+        field: 'index.md',
+        expected: `an index.md in ${relative(process.cwd(), dir) || dir}`,
+        found: 'no index.md',
+      });
+      continue;
+    }
+    sources.push({ slug: entry.name, file, dir, source });
+  }
+  return { sources, issues };
+}
+
+function sortIssues(issues: ContentIssue[]): ContentIssue[] {
+  return issues.sort(
+    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column,
+  );
+}

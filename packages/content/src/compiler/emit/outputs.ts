@@ -1,0 +1,50 @@
+import { join } from 'node:path';
+import type { Site } from '../../site.js';
+import { tokenClassCss } from '../highlight.js';
+import type { OutputFile } from '../output.js';
+import type { EssaySource, RenderedEssay } from '../render-essay.js';
+import { atomFeed, jsonFeed, rssFeed } from './feeds.js';
+import { metaModule, postModule } from './modules.js';
+import { publishedOrder } from './records.js';
+import { buildSearchIndex } from './search-index.js';
+
+/**
+ * Everything a build publishes, by path inside the output folder. Drafts are rendered and checked
+ * like any essay but appear in none of it.
+ */
+export function buildOutputs(
+  essays: readonly RenderedEssay[],
+  sources: readonly EssaySource[],
+  site: Site,
+): Map<string, OutputFile> {
+  const published = publishedOrder(essays);
+  const sourceOf = new Map(sources.map((source) => [source.slug, source]));
+  const files = new Map<string, OutputFile>();
+
+  const meta = metaModule(published);
+  files.set('meta.js', meta.js);
+  files.set('meta.d.ts', meta.dts);
+
+  const tokenClasses = new Map<string, string>();
+  for (const essay of published) {
+    const module = postModule(essay);
+    files.set(`posts/${essay.slug}.js`, module.js);
+    files.set(`posts/${essay.slug}.d.ts`, module.dts);
+    const source = sourceOf.get(essay.slug);
+    // The raw Markdown and images, served beside the essay page (llms.txt links to the Markdown).
+    if (source) {
+      files.set(`essays/${essay.slug}/index.md`, source.source);
+      for (const asset of essay.assets)
+        files.set(`essays/${essay.slug}/${asset}`, { copy: join(source.dir, asset) });
+    }
+    for (const [cls, css] of essay.tokenClasses) tokenClasses.set(cls, css);
+  }
+
+  const inFeeds = published.slice(0, site.feedItems);
+  files.set('feeds/rss.xml', rssFeed(inFeeds, site));
+  files.set('feeds/atom.xml', atomFeed(inFeeds, site));
+  files.set('feeds/feed.json', jsonFeed(inFeeds, site));
+  files.set('search-index.json', JSON.stringify(buildSearchIndex(published)));
+  files.set('highlight.css', tokenClassCss(tokenClasses));
+  return files;
+}

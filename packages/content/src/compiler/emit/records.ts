@@ -1,0 +1,59 @@
+import { essayPath } from '../../site.js';
+import type { RenderedEssay } from '../render-essay.js';
+
+/** The metadata of one essay as published: the shape `PostMeta` describes for consumers. */
+export interface MetaRecord {
+  slug: string;
+  title: string;
+  description: string;
+  date: string;
+  updated?: string;
+  tags: string[];
+  series?: string;
+  readingTime: number;
+  wordCount: number;
+  path: string;
+}
+
+export interface BodyRecord extends MetaRecord {
+  html: string;
+  headings: RenderedEssay['headings'];
+  excerpt: string;
+  text: string;
+}
+
+/** Published essays, newest first; the slug breaks ties so the order never depends on the disk. */
+export function publishedOrder(essays: readonly RenderedEssay[]): RenderedEssay[] {
+  return essays
+    .filter((essay) => !essay.frontmatter.draft)
+    .sort(
+      (a, b) =>
+        b.frontmatter.date.localeCompare(a.frontmatter.date) || a.slug.localeCompare(b.slug),
+    );
+}
+
+export function metaRecord(essay: RenderedEssay): MetaRecord {
+  const { title, description, date, updated, tags, series } = essay.frontmatter;
+  return {
+    slug: essay.slug,
+    title,
+    description,
+    date,
+    ...(updated !== undefined && { updated }),
+    tags: [...tags],
+    ...(series !== undefined && { series }),
+    readingTime: essay.readingTime,
+    wordCount: essay.wordCount,
+    path: essayPath(essay.slug),
+  };
+}
+
+export function bodyRecord(essay: RenderedEssay): BodyRecord {
+  return {
+    ...metaRecord(essay),
+    html: essay.html,
+    headings: essay.headings,
+    excerpt: essay.excerpt,
+    text: essay.text,
+  };
+}

@@ -1,0 +1,189 @@
+import MarkdownIt, { type Token } from 'markdown-it';
+import type { ContentIssue } from '../errors.js';
+import { createHeadingIds, type Heading, headingAnchorHtml, isOutlineDepth } from '../headings.js';
+
+import { renderImage } from '../images.js';
+import { classifyHref, externalLinkAttributes, type InternalLink } from '../links.js';
+import { rawHtmlIssue, taskListIssue, unsupportedLanguage } from './shared-issues.js';
+import type { MarkdownEngine, RenderedBody } from './types.js';
+
+/** The fast engine: about ten times quicker than unified on a typical essay, same HTML. */
+export const markdownItEngine: MarkdownEngine = {
+  name: 'markdown-it',
+  render(input, highlighter) {
+    const md = createParser();
+    const issues: ContentIssue[] = [];
+    const env = {};
+    const tokens = md.parse(input.body, env);
+    const headings: Heading[] = [];
+    const links: InternalLink[] = [];
+    const assets: string[] = [];
+    const code: RenderedBody['code'] = [];
+    const headingId = createHeadingIds();
+    const lineOf = (token: Token | undefined) => input.bodyLine + (token?.map?.[0] ?? 0);
+
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i] as Token;
+      if (token.type === 'heading_open') {
+        const inline = tokens[i + 1];
+        const text = inlineText(inline?.children ?? []);
+        const id = headingId(text);
+        token.attrSet('id', id);
+        token.meta = { id };
+        const depth = Number(token.tag.slice(1));
+        if (isOutlineDepth(depth)) headings.push({ depth, id, text });
+      } else if (token.type === 'fence') {
+        const [lang = '', ...rest] = token.info.trim().split(/\s+/);
+        code.push({ lang, meta: rest.join(' '), value: token.content, line: lineOf(token) });
+        const html = highlighter.highlight(token.content.replace(/\n$/, ''), lang || 'text');
+        if (html === undefined) issues.push(unsupportedLanguage(input.file, lineOf(token), lang));
+        token.meta = { html: html ?? '' };
+      } else if (token.type === 'code_block') {
+        code.push({ lang: '', meta: '', value: token.content, line: lineOf(token) });
+        token.meta = { html: highlighter.highlight(token.content.replace(/\n$/, ''), 'text') };
+      } else if (token.type === 'html_block') {
+        issues.push(rawHtmlIssue(input.file, lineOf(token), token.content));
+      } else if (token.type === 'paragraph_open') {
+        const inline = tokens[i + 1];
+        const only = inline?.children?.length === 1 ? inline.children[0] : undefined;
+        if (only?.type === 'image') {
+          // A paragraph holding one image becomes a figure instead of a paragraph.
+          token.meta = { figure: true };
+          (tokens[i + 2] as Token).meta = { figure: true };
+        }
+      } else if (token.type === 'inline') {
+        const alone = tokens[i - 1]?.meta?.figure === true;
+        const inItem =
+          tokens[i - 2]?.type === 'list_item_open' || tokens[i - 1]?.type === 'list_item_open';
+        if (inItem && /^\[[ xX]\](?:\s|$)/.test(token.content))
+          issues.push(taskListIssue(input.file, lineOf(token)));
+        for (const child of token.children ?? []) {
+          if (child.type === 'link_open') {
+            const href = String(child.attrGet('href') ?? '');
+            const target = classifyHref(href);
+            if (target.kind === 'external') {
+              child.attrSet('class', externalLinkAttributes.class);
+              child.attrSet('rel', externalLinkAttributes.rel);
+            } else if (target.kind === 'essay') {
+              links.push({ href, slug: target.slug, anchor: target.anchor, line: lineOf(token) });
+            } else if (target.kind === 'anchor') {
+              links.push({ href, slug: undefined, anchor: target.anchor, line: lineOf(token) });
+            }
+          } else if (child.type === 'image') {
+            const alt = inlineText(child.children ?? []);
+            const result = renderImage(
+              input.dir,
+              input.slug,
+              String(child.attrGet('src') ?? ''),
+              alt,
+              alone,
+            );
+            if (result.ok) {
+              assets.push(result.asset);
+              child.meta = { html: result.html };
+            } else {
+              issues.push({
+                file: input.file,
+                line: lineOf(token),
+                column: 1,
+                field: 'image',
+                expected: result.expected,
+                found: result.found,
+              });
+              child.meta = { html: '' };
+            }
+          } else if (child.type === 'html_inline') {
+            issues.push(rawHtmlIssue(input.file, lineOf(token), child.content));
+          }
+        }
+      }
+    }
+    return {
+      html: md.renderer.render(tokens, md.options, env).trim(),
+      headings,
+      links,
+      assets,
+      code,
+      issues,
+    };
+  },
+};
+
+/** Reads what the walk stored on a token for the renderer. */
+function metaText(token: Token | undefined, key: string): string {
+  const value = token?.meta?.[key];
+  return typeof value === 'string' ? value : '';
+}
+
+function escapeText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+}
+
+function inlineText(children: Token[]): string {
+  let text = '';
+  for (const child of children) {
+    if (child.type === 'text' || child.type === 'code_inline') text += child.content;
+    else if (child.type === 'image') text += inlineText(child.children ?? []);
+    else if (child.type === 'softbreak' || child.type === 'hardbreak') text += ' ';
+  }
+  return text;
+}
+
+type Parser = ReturnType<typeof MarkdownIt>;
+
+let cached: Parser | undefined;
+
+function createParser(): Parser {
+  if (cached) return cached;
+  const md = new MarkdownIt('default', {
+    html: true,
+    linkify: true,
+    typographer: false,
+    xhtmlOut: false,
+  });
+  // GFM links bare www. addresses too; markdown-it needs telling.
+  md.linkify.set({ fuzzyLink: true, fuzzyEmail: false });
+  const rules = md.renderer.rules;
+  // Escape text as hast-util-to-html does (only & and <), so both engines emit identical bytes.
+  rules.text = (tokens, idx) => escapeText(tokens[idx]?.content ?? '');
+  rules.code_inline = (tokens, idx) => `<code>${escapeText(tokens[idx]?.content ?? '')}</code>`;
+  rules.fence = (tokens, idx) => `${metaText(tokens[idx], 'html')}\n`;
+  rules.code_block = rules.fence;
+  rules.image = (tokens, idx) => metaText(tokens[idx], 'html');
+  rules.html_block = () => '';
+  rules.html_inline = () => '';
+  // GFM strikethrough is <del>, as unified renders it; markdown-it defaults to <s>.
+  rules.s_open = () => '<del>';
+  rules.s_close = () => '</del>';
+  rules.heading_close = (tokens, idx) => {
+    const open = tokens[idx - 2];
+    return `${headingAnchorHtml(metaText(open, 'id'))}</${tokens[idx]?.tag}>\n`;
+  };
+  const paragraphOpen = rules.paragraph_open;
+  const paragraphClose = rules.paragraph_close;
+  rules.paragraph_open = (tokens, idx, options, env, self) =>
+    tokens[idx]?.meta?.figure
+      ? ''
+      : paragraphOpen
+        ? paragraphOpen(tokens, idx, options, env, self)
+        : self.renderToken(tokens, idx, options);
+  rules.paragraph_close = (tokens, idx, options, env, self) =>
+    tokens[idx]?.meta?.figure
+      ? '\n'
+      : paragraphClose
+        ? paragraphClose(tokens, idx, options, env, self)
+        : self.renderToken(tokens, idx, options);
+  // Table alignment as a data attribute: style attributes would need a looser CSP.
+  for (const cell of ['th_open', 'td_open'] as const) {
+    rules[cell] = (tokens, idx, options, _env, self) => {
+      const token = tokens[idx] as Token;
+      const style = token.attrGet('style');
+      const align = style === null ? undefined : /text-align:(\w+)/.exec(String(style))?.[1];
+      if (style !== null) token.attrs = (token.attrs ?? []).filter(([name]) => name !== 'style');
+      if (align) token.attrSet('data-align', align);
+      return self.renderToken(tokens, idx, options);
+    };
+  }
+  cached = md;
+  return md;
+}

@@ -1,0 +1,158 @@
+import type { Element, RootContent as HastContent, Root as HastRoot } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import type { Nodes, Parent, Root, RootContent } from 'mdast';
+import { toHast } from 'mdast-util-to-hast';
+import { toString as mdastText } from 'mdast-util-to-string';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import type { ContentIssue } from '../errors.js';
+import { createHeadingIds, type Heading, headingAnchorHtml, isOutlineDepth } from '../headings.js';
+import { renderImage } from '../images.js';
+import { classifyHref, externalLinkAttributes, type InternalLink } from '../links.js';
+import { rawHtmlIssue, taskListIssue, unsupportedLanguage } from './shared-issues.js';
+import type { MarkdownEngine, RenderedBody } from './types.js';
+
+const parser = unified().use(remarkParse).use(remarkGfm).freeze();
+
+/** The reference engine: remark for Markdown, mdast-util-to-hast for HTML. */
+export const unifiedEngine: MarkdownEngine = {
+  name: 'unified',
+  render(input, highlighter) {
+    const tree = parser.parse(input.body) as Root;
+    const issues: ContentIssue[] = [];
+    const headings: Heading[] = [];
+    const links: InternalLink[] = [];
+    const assets: string[] = [];
+    const code: RenderedBody['code'] = [];
+    const headingId = createHeadingIds();
+    const lineOf = (node: Nodes) => input.bodyLine + (node.position?.start.line ?? 1) - 1;
+    const raw = (value: string): RootContent => ({ type: 'html', value });
+
+    const visit = (parent: Parent): void => {
+      parent.children = parent.children.flatMap((node): RootContent[] => {
+        switch (node.type) {
+          case 'heading': {
+            const text = mdastText(node);
+            const id = headingId(text);
+            node.data = { hProperties: { id } };
+            if (isOutlineDepth(node.depth)) headings.push({ depth: node.depth, id, text });
+            visit(node);
+            node.children.push(raw(headingAnchorHtml(id)) as never);
+            return [node];
+          }
+          case 'code': {
+            const lang = node.lang ?? '';
+            code.push({ lang, meta: node.meta ?? '', value: node.value, line: lineOf(node) });
+            const html = highlighter.highlight(node.value, lang || 'text');
+            if (html === undefined)
+              issues.push(unsupportedLanguage(input.file, lineOf(node), lang));
+            return [raw(html ?? '')];
+          }
+          case 'html':
+            issues.push(rawHtmlIssue(input.file, lineOf(node), node.value));
+            return [];
+          case 'footnoteReference':
+          case 'footnoteDefinition':
+            issues.push({
+              file: input.file,
+              line: lineOf(node),
+              column: 1,
+              field: 'body',
+              expected: 'no footnotes (write the aside inline)',
+              found: 'a footnote',
+            });
+            return [];
+          case 'listItem':
+            if (typeof node.checked === 'boolean')
+              issues.push(taskListIssue(input.file, lineOf(node)));
+            visit(node);
+            return [node];
+          case 'paragraph': {
+            const only = node.children.length === 1 ? node.children[0] : undefined;
+            if (only?.type === 'image') return [image(only, true)];
+            visit(node);
+            return [node];
+          }
+          case 'image':
+            return [image(node, false)];
+          case 'link': {
+            const target = classifyHref(node.url);
+            if (target.kind === 'external') {
+              node.data = {
+                hProperties: {
+                  className: [externalLinkAttributes.class],
+                  rel: externalLinkAttributes.rel.split(' '),
+                },
+              };
+            } else if (target.kind === 'essay') {
+              links.push({
+                href: node.url,
+                slug: target.slug,
+                anchor: target.anchor,
+                line: lineOf(node),
+              });
+            } else if (target.kind === 'anchor') {
+              links.push({
+                href: node.url,
+                slug: undefined,
+                anchor: target.anchor,
+                line: lineOf(node),
+              });
+            }
+            visit(node);
+            return [node];
+          }
+          default:
+            if ('children' in node) visit(node);
+            return [node];
+        }
+      }) as never;
+    };
+
+    const image = (node: Extract<Nodes, { type: 'image' }>, alone: boolean): RootContent => {
+      const result = renderImage(input.dir, input.slug, node.url, node.alt ?? '', alone);
+      if (!result.ok) {
+        issues.push({
+          file: input.file,
+          line: lineOf(node),
+          column: 1,
+          field: 'image',
+          expected: result.expected,
+          found: result.found,
+        });
+        return raw('');
+      }
+      assets.push(result.asset);
+      return raw(result.html);
+    };
+
+    visit(tree);
+    const hast = toHast(tree, { allowDangerousHtml: true }) as HastRoot;
+    alignToData(hast);
+    return {
+      html: toHtml(hast, {
+        allowDangerousHtml: true,
+        characterReferences: { useNamedReferences: true },
+      }).trim(),
+      headings,
+      links,
+      assets,
+      code,
+      issues,
+    };
+  },
+};
+
+/** Table alignment as a data attribute: `align` is obsolete HTML and style needs a looser CSP. */
+function alignToData(node: HastRoot | HastContent): void {
+  if (node.type === 'element' && (node.tagName === 'th' || node.tagName === 'td')) {
+    const cell = node as Element;
+    const align = cell.properties.align;
+    if (typeof align === 'string') {
+      cell.properties.dataAlign = align;
+      delete cell.properties.align;
+    }
+  }
+  if ('children' in node) for (const child of node.children) alignToData(child);
+}

@@ -1,0 +1,37 @@
+import { parentPort } from 'node:worker_threads';
+import type { EngineName } from './engines/types.js';
+import { createHighlighter, type Highlighter } from './highlight.js';
+import { type EssayOutcome, type EssaySource, engines, renderEssay } from './render-essay.js';
+
+export interface WorkerRequest {
+  id: number;
+  engine: EngineName;
+  essays: EssaySource[];
+}
+
+export type WorkerResponse =
+  | { id: number; outcomes: EssayOutcome[] }
+  | { id: number; crash: string };
+
+const tokenClasses = new Map<string, string>();
+let highlighter: Promise<Highlighter> | undefined;
+
+parentPort?.on('message', async (request: WorkerRequest) => {
+  let response: WorkerResponse;
+  try {
+    highlighter ??= createHighlighter(tokenClasses);
+    const ready = await highlighter;
+    const engine = engines[request.engine];
+    response = {
+      id: request.id,
+      outcomes: request.essays.map((essay) => renderEssay(essay, engine, ready, tokenClasses)),
+    };
+  } catch (error) {
+    // A bug in the compiler, not in an essay: report it to the main thread instead of dying.
+    response = {
+      id: request.id,
+      crash: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    };
+  }
+  parentPort?.postMessage(response);
+});
