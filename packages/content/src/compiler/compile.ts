@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { site as defaultSite, type Site } from '../site.js';
@@ -10,7 +10,7 @@ import { ContentError, type ContentIssue } from './errors.js';
 import { createHighlighter, type Highlighter } from './highlight.js';
 import { type OutputFile, writeOutput } from './output.js';
 import { RenderPool } from './pool.js';
-import { type EssaySource, engines, type RenderedEssay, renderEssay } from './render-essay.js';
+import { type EssaySource, loadEngine, type RenderedEssay, renderEssay } from './render-essay.js';
 
 export interface CompileOptions {
   /** Folder of essay folders (`<slug>/index.md`). */
@@ -54,6 +54,9 @@ export class Compiler {
   #highlighter: Promise<Highlighter> | undefined;
   readonly #tokenClasses = new Map<string, string>();
   #previous: Map<string, OutputFile> | undefined;
+  /** Essay sources by path with the size and mtime they were read at: rebuilds re-read only edits. */
+  readonly #sourceCache = new Map<string, { size: number; mtimeMs: number; source: string }>();
+  #saveTimer: NodeJS.Timeout | undefined;
 
   constructor(options: CompileOptions) {
     const engine = options.engine ?? 'markdown-it';
@@ -73,7 +76,7 @@ export class Compiler {
 
   async build(): Promise<CompileStats> {
     const started = performance.now();
-    const { sources, issues } = readEssays(this.#options.essaysDir);
+    const { sources, issues } = readEssays(this.#options.essaysDir, this.#sourceCache);
     const rendered: RenderedEssay[] = [];
     const misses: EssaySource[] = [];
     for (const source of sources) {
@@ -94,7 +97,7 @@ export class Compiler {
       const source = bySlug.get(essay.slug);
       if (source) this.#cache.set(source, essay);
     }
-    this.#cache.save();
+    this.#saveCache();
 
     const files = buildOutputs(rendered, sources, this.#options.site);
     const filesWritten = writeOutput(this.#options.outDir, files, this.#previous);
@@ -113,7 +116,28 @@ export class Compiler {
   }
 
   async close(): Promise<void> {
+    if (this.#saveTimer) {
+      clearTimeout(this.#saveTimer);
+      this.#cache.save();
+    }
     await this.#pool?.close();
+  }
+
+  /**
+   * The first build saves the disk cache at once; later (watch-mode) builds save it a moment
+   * after the edits stop, because serialising the whole corpus costs more than the rebuild.
+   */
+  #saveCache(): void {
+    if (this.#previous === undefined) {
+      this.#cache.save();
+      return;
+    }
+    clearTimeout(this.#saveTimer);
+    this.#saveTimer = setTimeout(() => {
+      this.#saveTimer = undefined;
+      this.#cache.save();
+    }, 2000);
+    this.#saveTimer.unref();
   }
 
   async #render(sources: EssaySource[]) {
@@ -123,8 +147,9 @@ export class Compiler {
     if (workers === 0) {
       this.#highlighter ??= createHighlighter(this.#tokenClasses);
       const highlighter = await this.#highlighter;
+      const markdown = await loadEngine(engine);
       return sources.map((source) =>
-        renderEssay(source, engines[engine], highlighter, this.#tokenClasses),
+        renderEssay(source, markdown, highlighter, this.#tokenClasses),
       );
     }
     this.#pool ??= new RenderPool(workers);
@@ -142,7 +167,10 @@ export async function compile(options: CompileOptions): Promise<CompileStats> {
   }
 }
 
-function readEssays(essaysDir: string): { sources: EssaySource[]; issues: ContentIssue[] } {
+function readEssays(
+  essaysDir: string,
+  known: Map<string, { size: number; mtimeMs: number; source: string }>,
+): { sources: EssaySource[]; issues: ContentIssue[] } {
   const sources: EssaySource[] = [];
   const issues: ContentIssue[] = [];
   if (!existsSync(essaysDir)) {
@@ -176,7 +204,14 @@ function readEssays(essaysDir: string): { sources: EssaySource[]; issues: Conten
     }
     let source: string;
     try {
-      source = readFileSync(path, 'utf8');
+      const stats = statSync(path);
+      const seen = known.get(path);
+      if (seen && seen.size === stats.size && seen.mtimeMs === stats.mtimeMs) {
+        source = seen.source;
+      } else {
+        source = readFileSync(path, 'utf8');
+        known.set(path, { size: stats.size, mtimeMs: stats.mtimeMs, source });
+      }
     } catch {
       issues.push({
         file,

@@ -1,5 +1,5 @@
 import { createHighlighterCore, type HighlighterCore } from 'shiki/core';
-import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
+import { createOnigurumaEngine } from 'shiki/engine/oniguruma';
 import { escapeHtml } from './html.js';
 
 /**
@@ -75,9 +75,9 @@ function loadShiki(): Promise<HighlighterCore> {
       import('shiki/themes/github-dark-default.mjs'),
     ],
     langs: Object.values(languageLoaders).map((load) => load()),
-    // The JavaScript regex engine starts without compiling WebAssembly, which matters more
-    // here than its per-block speed: every worker pays the start-up once per build.
-    engine: createJavaScriptRegexEngine(),
+    // Oniguruma (WebAssembly) compiles the large TypeScript grammar in about half the time the
+    // JavaScript regex engine needs, and highlights each block a little faster after that.
+    engine: createOnigurumaEngine(import('shiki/wasm')),
   });
   return shared;
 }

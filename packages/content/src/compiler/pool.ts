@@ -6,6 +6,18 @@ import type { EngineName } from './engines/types.js';
 import type { EssayOutcome, EssaySource } from './render-essay.js';
 import type { WorkerRequest, WorkerResponse } from './worker.js';
 
+/**
+ * The worker runs from the same kind of file as this one. From TypeScript source (tests, the CLI
+ * through tsx) a worker does not inherit tsx's loader, so a one-line bootstrap registers it first.
+ */
+function startWorker(): Worker {
+  const extension = extname(fileURLToPath(import.meta.url));
+  const entry = new URL(`./worker${extension}`, import.meta.url);
+  if (extension !== '.ts') return new Worker(entry);
+  const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); });`;
+  return new Worker(bootstrap, { eval: true });
+}
+
 /** Essays per message: small enough to balance two cores, large enough that messaging is noise. */
 const batchSize = 24;
 
@@ -45,10 +57,8 @@ export class RenderPool {
   }
 
   #ensureWorkers(count: number): Worker[] {
-    // The worker runs from source (.ts through tsx) or from a build (.js), like this file.
-    const entry = new URL(`./worker${extname(fileURLToPath(import.meta.url))}`, import.meta.url);
     while (this.#workers.length < count) {
-      const worker = new Worker(entry);
+      const worker = startWorker();
       worker.unref();
       this.#workers.push(worker);
     }

@@ -1,17 +1,17 @@
 import type { Frontmatter } from '../schema/frontmatter.js';
-import { termWeights } from './emit/search-index.js';
-import { markdownItEngine } from './engines/markdown-it.js';
+import { postModule } from './emit/modules.js';
+import { searchEntry } from './emit/search-index.js';
 import type { EngineName, MarkdownEngine, RenderedBody } from './engines/types.js';
-import { unifiedEngine } from './engines/unified.js';
 import type { ContentIssue } from './errors.js';
 import { parseEssaySource } from './frontmatter.js';
 import type { Highlighter } from './highlight.js';
 import { countWords, excerptOf, htmlToText, readingMinutes } from './text.js';
 
-export const engines: Record<EngineName, MarkdownEngine> = {
-  'markdown-it': markdownItEngine,
-  unified: unifiedEngine,
-};
+/** Engines load on first use: unified's module graph alone takes a quarter second to import. */
+export async function loadEngine(name: EngineName): Promise<MarkdownEngine> {
+  if (name === 'unified') return (await import('./engines/unified.js')).unifiedEngine;
+  return (await import('./engines/markdown-it.js')).markdownItEngine;
+}
 
 export interface EssaySource {
   slug: string;
@@ -34,12 +34,12 @@ export interface RenderedEssay {
   assets: string[];
   code: RenderedBody['code'];
   excerpt: string;
-  /** Prose and code, for full-text search. */
-  text: string;
   wordCount: number;
   readingTime: number;
-  /** Weighted words for the search index. */
-  terms: [string, number][];
+  /** This essay's entry in the search index, already serialised. */
+  searchEntry: string;
+  /** The essay's published module, serialised once here rather than on every rebuild. */
+  module: { js: string; dts: string };
   /** Classes and CSS of the syntax colours this essay uses. */
   tokenClasses: [string, string][];
 }
@@ -82,24 +82,26 @@ export function renderEssay(
   const fullText = htmlToText(body.html, { code: true });
   const titleIndex = input.source.split('\n').findIndex((line) => line.startsWith('title:'));
   const titleLine = titleIndex >= 0 ? titleIndex + 1 : 1;
-  return {
-    ok: true,
-    essay: {
+  const essay: Omit<RenderedEssay, 'module'> = {
+    slug: input.slug,
+    file: input.file,
+    frontmatter: split.frontmatter,
+    titleLine,
+    html: body.html,
+    headings: body.headings,
+    links: body.links,
+    assets: body.assets,
+    code: body.code,
+    excerpt: excerptOf(body.html),
+    searchEntry: searchEntry({
+      ...split.frontmatter,
       slug: input.slug,
-      file: input.file,
-      frontmatter: split.frontmatter,
-      titleLine,
-      html: body.html,
       headings: body.headings,
-      links: body.links,
-      assets: body.assets,
-      code: body.code,
-      excerpt: excerptOf(body.html),
       text: fullText,
-      terms: termWeights({ ...split.frontmatter, headings: body.headings, text: fullText }),
-      wordCount,
-      readingTime: readingMinutes(wordCount),
-      tokenClasses: [...tokenClasses].filter(([cls]) => body.html.includes(cls)),
-    },
+    }),
+    wordCount,
+    readingTime: readingMinutes(wordCount),
+    tokenClasses: [...tokenClasses].filter(([cls]) => body.html.includes(cls)),
   };
+  return { ok: true, essay: { ...essay, module: postModule(essay, fullText) } };
 }

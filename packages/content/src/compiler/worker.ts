@@ -1,7 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import type { EngineName } from './engines/types.js';
 import { createHighlighter, type Highlighter } from './highlight.js';
-import { type EssayOutcome, type EssaySource, engines, renderEssay } from './render-essay.js';
+import { type EssayOutcome, type EssaySource, loadEngine, renderEssay } from './render-essay.js';
 
 export interface WorkerRequest {
   id: number;
@@ -21,7 +21,7 @@ parentPort?.on('message', async (request: WorkerRequest) => {
   try {
     highlighter ??= createHighlighter(tokenClasses);
     const ready = await highlighter;
-    const engine = engines[request.engine];
+    const engine = await loadEngine(request.engine);
     response = {
       id: request.id,
       outcomes: request.essays.map((essay) => renderEssay(essay, engine, ready, tokenClasses)),

@@ -1,13 +1,19 @@
 import { tokenize } from './tokenize.js';
 
 /**
- * The full-text index the build writes to `search-index.json`. `docs` holds what a result shows;
- * `terms` maps each word to a flat list of `[docIndex, weight, docIndex, weight, ...]`.
+ * The full-text index the build writes to `search-index.json`: one entry per essay with the
+ * weighted words of its title, description, headings and body. The build writes each entry once,
+ * when it renders the essay; the reader's browser turns it into a word index on first search.
  */
 export interface SearchIndex {
   version: 1;
-  docs: [slug: string, title: string, description: string, date: string][];
-  terms: Record<string, number[]>;
+  docs: [
+    slug: string,
+    title: string,
+    description: string,
+    date: string,
+    words: Record<string, number>,
+  ][];
 }
 
 export interface SearchResult {
@@ -16,6 +22,30 @@ export interface SearchResult {
   description: string;
   date: string;
   score: number;
+}
+
+interface Inverted {
+  vocabulary: string[];
+  postings: Map<string, [doc: number, weight: number][]>;
+}
+
+const inverted = new WeakMap<SearchIndex, Inverted>();
+
+function invert(index: SearchIndex): Inverted {
+  let built = inverted.get(index);
+  if (built) return built;
+  const postings = new Map<string, [number, number][]>();
+  index.docs.forEach(([, , , , words], doc) => {
+    for (const word in words) {
+      const list = postings.get(word);
+      const entry: [number, number] = [doc, words[word] ?? 0];
+      if (list) list.push(entry);
+      else postings.set(word, [entry]);
+    }
+  });
+  built = { vocabulary: [...postings.keys()], postings };
+  inverted.set(index, built);
+  return built;
 }
 
 /**
@@ -29,22 +59,19 @@ export interface SearchResult {
 export function search(index: SearchIndex, query: string, limit = 10): SearchResult[] {
   const words = [...new Set(tokenize(query))];
   if (words.length === 0) return [];
-  const vocabulary = Object.keys(index.terms);
+  const { vocabulary, postings } = invert(index);
   const total = index.docs.length;
   let scores: Map<number, number> | undefined;
   for (const word of words) {
     const matching = word.length >= 3 ? vocabulary.filter((term) => term.startsWith(word)) : [word];
     const wordScores = new Map<number, number>();
     for (const term of matching) {
-      const postings = index.terms[term];
-      if (!postings) continue;
-      const documents = postings.length / 2;
-      const idf = Math.log(1 + total / documents);
+      const list = postings.get(term);
+      if (!list) continue;
+      const idf = Math.log(1 + total / list.length);
       // An exact word outranks a longer word it is only the start of.
       const exactness = term === word ? 1 : 0.6;
-      for (let i = 0; i < postings.length; i += 2) {
-        const doc = postings[i] as number;
-        const weight = postings[i + 1] as number;
+      for (const [doc, weight] of list) {
         const value = idf * exactness * (weight / (weight + 2));
         wordScores.set(doc, Math.max(wordScores.get(doc) ?? 0, value));
       }

@@ -4,9 +4,9 @@ import { tokenClassCss } from '../highlight.js';
 import type { OutputFile } from '../output.js';
 import type { EssaySource, RenderedEssay } from '../render-essay.js';
 import { atomFeed, jsonFeed, rssFeed } from './feeds.js';
-import { metaModule, postModule } from './modules.js';
+import { metaModule } from './modules.js';
 import { publishedOrder } from './records.js';
-import { buildSearchIndex } from './search-index.js';
+import { searchIndexJson } from './search-index.js';
 
 /**
  * Everything a build publishes, by path inside the output folder. Drafts are rendered and checked
@@ -27,9 +27,8 @@ export function buildOutputs(
 
   const tokenClasses = new Map<string, string>();
   for (const essay of published) {
-    const module = postModule(essay);
-    files.set(`posts/${essay.slug}.js`, module.js);
-    files.set(`posts/${essay.slug}.d.ts`, module.dts);
+    files.set(`posts/${essay.slug}.js`, essay.module.js);
+    files.set(`posts/${essay.slug}.d.ts`, essay.module.dts);
     const source = sourceOf.get(essay.slug);
     // The raw Markdown and images, served beside the essay page (llms.txt links to the Markdown).
     if (source) {
@@ -44,7 +43,7 @@ export function buildOutputs(
   files.set('feeds/rss.xml', rssFeed(inFeeds, site));
   files.set('feeds/atom.xml', atomFeed(inFeeds, site));
   files.set('feeds/feed.json', jsonFeed(inFeeds, site));
-  files.set('search-index.json', JSON.stringify(buildSearchIndex(published)));
+  files.set('search-index.json', searchIndexJson(published));
   files.set('highlight.css', tokenClassCss(tokenClasses));
   return files;
 }

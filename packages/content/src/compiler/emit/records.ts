@@ -32,7 +32,7 @@ export function publishedOrder(essays: readonly RenderedEssay[]): RenderedEssay[
     );
 }
 
-export function metaRecord(essay: RenderedEssay): MetaRecord {
+export function metaRecord(essay: Omit<RenderedEssay, 'module'>): MetaRecord {
   const { title, description, date, updated, tags, series } = essay.frontmatter;
   return {
     slug: essay.slug,
@@ -48,12 +48,12 @@ export function metaRecord(essay: RenderedEssay): MetaRecord {
   };
 }
 
-export function bodyRecord(essay: RenderedEssay): BodyRecord {
+export function bodyRecord(essay: Omit<RenderedEssay, 'module'>, text: string): BodyRecord {
   return {
     ...metaRecord(essay),
     html: essay.html,
     headings: essay.headings,
     excerpt: essay.excerpt,
-    text: essay.text,
+    text,
   };
 }

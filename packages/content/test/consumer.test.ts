@@ -1,0 +1,153 @@
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { packageRoot, temporaryDir } from './helpers.js';
+
+/**
+ * The package as an npm user meets it: the real tarball (`pnpm pack`), installed into an empty
+ * project, imported from plain Node, type-checked under two resolution modes, and bundled.
+ */
+const bin = (name: string) => join(packageRoot, 'node_modules', '.bin', name);
+const run = (command: string, args: string[], cwd: string) =>
+  execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+
+let project: string;
+let firstSlug: string;
+let bodySentence: string;
+
+beforeAll(() => {
+  const packDir = temporaryDir('pack');
+  run('pnpm', ['pack', '--pack-destination', packDir], packageRoot);
+  const tarball = join(packDir, readdirSync(packDir).find((file) => file.endsWith('.tgz')) ?? '');
+  project = temporaryDir('consumer');
+  writeFileSync(
+    join(project, 'package.json'),
+    JSON.stringify({ name: 'consumer', private: true, type: 'module' }),
+  );
+  run(
+    'npm',
+    ['install', tarball, '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'],
+    project,
+  );
+  const meta = readFileSync(join(packageRoot, 'dist', 'meta.js'), 'utf8');
+  firstSlug = /"slug":"([^"]+)"/.exec(meta)?.[1] ?? '';
+  const body = readFileSync(join(packageRoot, 'dist', 'posts', `${firstSlug}.js`), 'utf8');
+  // A run of words from the middle of the first essay's plain text: it must never reach a bundle
+  // that only asked for the metadata.
+  const text = /"text":"([^"]+)"/.exec(body)?.[1] ?? '';
+  bodySentence = text
+    .slice(Math.floor(text.length / 2), Math.floor(text.length / 2) + 60)
+    .replace(/^\S*\s/, '')
+    .replace(/\s\S*$/, '');
+});
+
+describe('the packed package', () => {
+  it('ships only built files, with no Markdown tooling as a dependency', () => {
+    const manifest = JSON.parse(
+      readFileSync(
+        join(project, 'node_modules', '@working-notes', 'content', 'package.json'),
+        'utf8',
+      ),
+    );
+    expect(manifest.dependencies ?? {}).toEqual({});
+    expect(firstSlug).not.toBe('');
+  });
+
+  it('works from plain Node ESM: metadata, a body module, loadPost and helpers', () => {
+    writeFileSync(
+      join(project, 'node.mjs'),
+      `import { posts, loadPost, postsByTag, adjacentPosts, site } from '@working-notes/content';
+import first from '@working-notes/content/posts/${firstSlug}';
+import { search } from '@working-notes/content/search';
+import { createRequire } from 'node:module';
+const index = createRequire(import.meta.url)('@working-notes/content/search-index.json');
+const loaded = await loadPost(posts[0].slug);
+console.log(JSON.stringify({
+  count: posts.length,
+  newestFirst: posts.every((post, i) => i === 0 || posts[i - 1].date >= post.date),
+  same: loaded === first,
+  headings: first.headings.length,
+  byTag: postsByTag(posts, posts[0].tags[0]).length,
+  older: adjacentPosts(posts, posts[0].slug).older?.slug ?? null,
+  found: search(index, posts[0].title)[0]?.slug,
+  site: site.url,
+}));`,
+    );
+    const result = JSON.parse(run('node', ['node.mjs'], project));
+    expect(result.count).toBeGreaterThan(0);
+    expect(result).toMatchObject({
+      newestFirst: true,
+      same: true,
+      found: firstSlug,
+      site: 'https://workingnotes.dev',
+    });
+    expect(result.headings).toBeGreaterThan(0);
+    expect(result.byTag).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['bundler', { module: 'esnext', moduleResolution: 'bundler' }],
+    ['node16', { module: 'node16', moduleResolution: 'node16' }],
+  ])(
+    'type-checks with moduleResolution %s, and a mistyped slug is a compile error',
+    (name, resolution) => {
+      writeFileSync(
+        join(project, `check-${name}.ts`),
+        `import { posts, loadPost, type Post, type PostMeta, type Slug, type Tag } from '@working-notes/content';
+import first from '@working-notes/content/posts/${firstSlug}';
+const slug: Slug = '${firstSlug}';
+const tag: Tag = first.tags[0] ?? 'ai';
+const meta: readonly PostMeta[] = posts;
+export async function main(): Promise<string> {
+  const post: Post<'${firstSlug}'> = await loadPost(slug);
+  // @ts-expect-error: not a slug of any essay
+  await loadPost('${firstSlug}-typo');
+  // @ts-expect-error: not a known tag
+  const wrong: Tag = 'kubernets';
+  return post.html + tag + meta.length + String(wrong);
+}
+`,
+      );
+      writeFileSync(
+        join(project, `tsconfig.${name}.json`),
+        JSON.stringify({
+          compilerOptions: {
+            ...resolution,
+            strict: true,
+            noEmit: true,
+            target: 'es2022',
+            skipLibCheck: false,
+            types: [],
+          },
+          files: [`check-${name}.ts`],
+        }),
+      );
+      expect(() => run(bin('tsc'), ['-p', `tsconfig.${name}.json`], project)).not.toThrow();
+    },
+  );
+
+  it('bundles `posts` without a single essay body', () => {
+    writeFileSync(
+      join(project, 'list.mjs'),
+      "import { posts } from '@working-notes/content';\nconsole.log(posts.map((post) => post.title).join('\\n'));\n",
+    );
+    run(
+      bin('esbuild'),
+      ['list.mjs', '--bundle', '--format=esm', '--outfile=list.bundle.js', '--log-level=error'],
+      project,
+    );
+    const bundle = readFileSync(join(project, 'list.bundle.js'), 'utf8');
+    expect(bodySentence.length).toBeGreaterThan(20);
+    expect(bundle).toContain('"slug"');
+    expect(bundle).not.toContain(bodySentence);
+    expect(bundle).not.toContain('"html"');
+  });
+
+  it('passes publint and Are the Types Wrong', () => {
+    expect(() => run(bin('publint'), ['--strict'], packageRoot)).not.toThrow();
+    expect(() =>
+      run(bin('attw'), ['--pack', '.', '--profile', 'esm-only'], packageRoot),
+    ).not.toThrow();
+  });
+});
