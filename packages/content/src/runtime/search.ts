@@ -1,5 +1,7 @@
 import { tokenize } from './tokenize.js';
 
+export { tokenize };
+
 /**
  * The full-text index the build writes to `search-index.json`: one entry per essay with the
  * weighted words of its title, description, headings and body. The build writes each entry once,

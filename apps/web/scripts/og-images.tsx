@@ -1,0 +1,83 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { Resvg } from '@resvg/resvg-js';
+import { type PostMeta, site } from '@working-notes/content';
+import satori from 'satori';
+import { webRoot } from './paths.js';
+
+const require = createRequire(import.meta.url);
+// Inter ships in the repo's dependencies (npm's @fontsource/inter); nothing is fetched at build.
+const fonts = [400, 700].map((weight) => ({
+  name: 'Inter',
+  weight: weight as 400 | 700,
+  style: 'normal' as const,
+  data: readFileSync(require.resolve(`@fontsource/inter/files/inter-latin-${weight}-normal.woff`)),
+}));
+
+const cacheDir = join(webRoot, 'node_modules', '.cache', 'og-images');
+
+function card(title: string, footer: string) {
+  return (
+    <div
+      style={{
+        width: 1200,
+        height: 630,
+        display: 'flex',
+        flexDirection: 'column',
+        justifyContent: 'space-between',
+        padding: 72,
+        background: '#fdfcfa',
+        color: '#1f2328',
+        fontFamily: 'Inter',
+        borderTop: '16px solid #1d5fbf',
+      }}
+    >
+      <div style={{ fontSize: 30, fontWeight: 700, color: '#1d5fbf' }}>{site.title}</div>
+      <div
+        style={{
+          fontSize: title.length > 60 ? 60 : 72,
+          fontWeight: 700,
+          lineHeight: 1.1,
+          letterSpacing: -1,
+        }}
+      >
+        {title}
+      </div>
+      <div style={{ fontSize: 28, color: '#59606a' }}>{footer}</div>
+    </div>
+  );
+}
+
+/**
+ * A 1200x630 PNG for link previews. Cached by the card's text, so a rebuild re-renders only the
+ * cards whose title or date changed (satori and resvg take ~100 ms a card).
+ */
+async function renderCard(title: string, footer: string, file: string): Promise<void> {
+  const key = createHash('sha1').update(`v1|${title}|${footer}`).digest('hex');
+  const cached = join(cacheDir, `${key}.png`);
+  if (!existsSync(cached)) {
+    const svg = await satori(card(title, footer), { width: 1200, height: 630, fonts });
+    mkdirSync(cacheDir, { recursive: true });
+    writeFileSync(cached, new Resvg(svg).render().asPng());
+  }
+  writeFileSync(file, readFileSync(cached));
+}
+
+export async function writeOgImages(outDir: string, posts: readonly PostMeta[]): Promise<void> {
+  const dir = join(outDir, 'og');
+  mkdirSync(dir, { recursive: true });
+  await renderCard(
+    site.description.split(',')[0] ?? site.title,
+    new URL(site.url).host,
+    join(dir, 'default.png'),
+  );
+  for (const post of posts) {
+    await renderCard(
+      post.title,
+      `${post.date} · ${post.readingTime} min read`,
+      join(dir, `${post.slug}.png`),
+    );
+  }
+}

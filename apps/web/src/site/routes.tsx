@@ -1,0 +1,144 @@
+import {
+  adjacentPosts,
+  latestPosts,
+  loadPost,
+  posts,
+  postsByTag,
+  relatedPosts,
+  site,
+  tagCounts,
+} from '@working-notes/content';
+import type { ReactNode } from 'react';
+import { type Assets, absolute, type PageMeta, renderDocument } from './document.js';
+import { ArchivePage } from './pages/archive.js';
+import { EssayPage } from './pages/essay.js';
+import { HomePage } from './pages/home.js';
+import { NotFoundPage } from './pages/not-found.js';
+import { TagIndexPage, TagPage } from './pages/tags.js';
+
+/** One page of the site: where it lives and how to render it. */
+export interface Route {
+  path: string;
+  /** File inside the output folder: `essays/x/index.html`, or `404.html`. */
+  file: string;
+  render(assets: Assets): Promise<string>;
+}
+
+const author = { '@type': 'Person', name: site.author };
+
+function page(
+  path: string,
+  meta: Omit<PageMeta, 'path'>,
+  body: () => Promise<ReactNode> | ReactNode,
+  file?: string,
+): Route {
+  return {
+    path,
+    file: file ?? `${path.slice(1)}index.html`,
+    render: async (assets) => renderDocument({ ...meta, path }, assets, await body()),
+  };
+}
+
+/** Every page the site has, derived from the content package. */
+export function routes(): Route[] {
+  const list: Route[] = [
+    page(
+      '/',
+      {
+        title: site.title,
+        description: site.description,
+        jsonLd: {
+          '@context': 'https://schema.org',
+          '@type': 'Blog',
+          name: site.title,
+          description: site.description,
+          url: absolute('/'),
+          author,
+        },
+      },
+      () => <HomePage posts={posts} />,
+    ),
+    page(
+      '/archive/',
+      { title: 'Archive', description: `All ${posts.length} essays on ${site.title}, by year.` },
+      () => <ArchivePage posts={posts} />,
+    ),
+    page(
+      '/tags/',
+      {
+        title: 'Tags',
+        description: `The topics ${site.title} writes about, with the number of essays on each.`,
+      },
+      () => <TagIndexPage counts={tagCounts(posts)} />,
+    ),
+    page(
+      '/404',
+      {
+        title: 'Page not found',
+        description: 'This page does not exist. Search the essays or start from the newest ones.',
+        noindex: true,
+      },
+      () => <NotFoundPage latest={latestPosts(posts, 5)} />,
+      '404.html',
+    ),
+  ];
+  for (const { tag } of tagCounts(posts)) {
+    const tagged = postsByTag(posts, tag);
+    list.push(
+      page(
+        `/tags/${tag}/`,
+        {
+          title: `Essays tagged ${tag}`,
+          description: `${tagged.length} ${tagged.length === 1 ? 'essay' : 'essays'} on ${tag}: ${tagged[0]?.title ?? ''} and more.`,
+        },
+        () => <TagPage tag={tag} posts={tagged} />,
+      ),
+    );
+  }
+  for (const meta of posts) {
+    list.push(
+      page(
+        meta.path,
+        {
+          title: meta.title,
+          description: meta.description,
+          type: 'article',
+          image: `/og/${meta.slug}.png`,
+          article: {
+            published: meta.date,
+            tags: meta.tags,
+            ...(meta.updated && { modified: meta.updated }),
+          },
+          jsonLd: {
+            '@context': 'https://schema.org',
+            '@type': 'BlogPosting',
+            headline: meta.title,
+            description: meta.description,
+            datePublished: meta.date,
+            dateModified: meta.updated ?? meta.date,
+            url: absolute(meta.path),
+            mainEntityOfPage: absolute(meta.path),
+            image: absolute(`/og/${meta.slug}.png`),
+            keywords: meta.tags.join(', '),
+            wordCount: meta.wordCount,
+            author,
+            publisher: author,
+          },
+        },
+        async () => {
+          const post = await loadPost(meta.slug);
+          const { newer, older } = adjacentPosts(posts, meta.slug);
+          return (
+            <EssayPage
+              post={post}
+              newer={newer}
+              older={older}
+              related={relatedPosts(posts, meta, 3)}
+            />
+          );
+        },
+      ),
+    );
+  }
+  return list;
+}

@@ -1,0 +1,56 @@
+import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { outDir } from '../scripts/paths.js';
+import { serveStatic } from '../scripts/static-server.js';
+
+/** Debian's Chromium (apt-get install chromium); CHROMIUM_PATH overrides. */
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const flags = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export interface Site {
+  url: string;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/** The built site on 127.0.0.1 with its _headers (CSP included), and a Chromium to drive it. */
+export async function openSite(): Promise<Site> {
+  if (!existsSync(outDir))
+    throw new Error('apps/web/dist is missing: the test task builds it first (pnpm build)');
+  if (!existsSync(chromiumPath))
+    throw new Error(
+      `No Chromium at ${chromiumPath}: apt-get install chromium, or set CHROMIUM_PATH`,
+    );
+  const { server, url } = await serveStatic(outDir);
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: flags });
+  return {
+    url,
+    browser,
+    close: async () => {
+      await browser.close();
+      await new Promise<void>((resolve) => (server as Server).close(() => resolve()));
+    },
+  };
+}
+
+/** Collects everything a reader would call broken: errors, failed requests, CSP violations. */
+export function watchForProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning')
+      problems.push(`console ${message.type()}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()}`));
+  return problems;
+}

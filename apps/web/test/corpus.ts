@@ -1,0 +1,38 @@
+import { loadPost, type Post, posts } from '@working-notes/content';
+import { tokenize } from '@working-notes/content/search';
+
+const bodies = new Map<string, Post>();
+export async function loadBodies(): Promise<Map<string, Post>> {
+  if (bodies.size === 0) for (const meta of posts) bodies.set(meta.slug, await loadPost(meta.slug));
+  return bodies;
+}
+await loadBodies();
+
+/**
+ * A word that appears in exactly one essay's body and in no title, description or heading, so
+ * finding it proves search reads bodies.
+ */
+export function wordOnlyInOneBody(): { word: string; post: Post } {
+  const visible = new Set(posts.flatMap((post) => tokenize(`${post.title} ${post.description}`)));
+  const seen = new Map<string, Set<string>>();
+  for (const post of bodies.values()) {
+    for (const heading of post.headings)
+      for (const word of tokenize(heading.text)) visible.add(word);
+    for (const word of tokenize(post.text)) {
+      if (word.length < 6 || /\d/.test(word)) continue;
+      seen.set(word, (seen.get(word) ?? new Set()).add(post.slug));
+    }
+  }
+  for (const [word, slugs] of seen) {
+    // A longer word starting with this one elsewhere would also match as a prefix.
+    if (
+      slugs.size !== 1 ||
+      visible.has(word) ||
+      [...seen.keys()].some((other) => other !== word && other.startsWith(word))
+    )
+      continue;
+    const post = bodies.get([...slugs][0] ?? '');
+    if (post) return { word, post };
+  }
+  throw new Error('no word appears in exactly one essay body');
+}
