@@ -50,7 +50,7 @@ export function serveStatic(root: string, port = 0): Promise<{ server: Server; u
     const headers = headersFor(rules, status === 404 ? '/404' : path);
     if (!headers.has('content-type'))
       headers.set('content-type', types[extname(file)] ?? 'application/octet-stream');
-    let body = readFileSync(file);
+    let body: Buffer = readFileSync(file);
     const accepts = /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
     if (accepts && compressible.test(headers.get('content-type') ?? '')) {
       body = compressed.get(file) ?? gzipSync(body);

@@ -7,6 +7,7 @@ export function NotFoundPage({ latest }: { latest: readonly PostMeta[] }) {
     <div className="page">
       <h1>This page does not exist</h1>
       <p>The link may be old or mistyped. Search the essays, or start from the newest ones.</p>
+      {/* biome-ignore lint/a11y/useSemanticElements: a form with role=search works without JS; <search> would need one more wrapper. */}
       <form className="search-form" role="search" data-search-form="" action="/archive/">
         <label htmlFor="not-found-query">Search the essays</label>
         <input id="not-found-query" name="q" type="search" autoComplete="off" />
