@@ -50,6 +50,32 @@ export function headersFile(scriptHashes: readonly string[]): string {
       },
     ],
     ['/search-index.json', { 'Cache-Control': 'public, max-age=600' }],
+    // The widget runs on other sites: its script and data are readable cross-origin, without credentials.
+    [
+      '/widget/:version/*',
+      {
+        'Cache-Control': 'public, max-age=31536000, immutable',
+        'Access-Control-Allow-Origin': '*',
+        'Cross-Origin-Resource-Policy': 'cross-origin',
+      },
+    ],
+    [
+      '/widget/latest-essays.js',
+      {
+        'Cache-Control': 'public, max-age=300',
+        'Access-Control-Allow-Origin': '*',
+        'Cross-Origin-Resource-Policy': 'cross-origin',
+      },
+    ],
+    [
+      '/widget/latest.json',
+      {
+        'Content-Type': 'application/feed+json; charset=utf-8',
+        'Cache-Control': 'public, max-age=300',
+        'Access-Control-Allow-Origin': '*',
+        'Cross-Origin-Resource-Policy': 'cross-origin',
+      },
+    ],
     ['/essays/*', { 'Cache-Control': 'public, max-age=0, must-revalidate' }],
     ['/tags/*', { 'Cache-Control': 'public, max-age=0, must-revalidate' }],
     ['/archive/*', { 'Cache-Control': 'public, max-age=0, must-revalidate' }],
@@ -64,10 +90,12 @@ export function parseHeaders(text: string): { pattern: RegExp; headers: [string,
   for (const line of text.split('\n')) {
     if (!line.trim() || line.trimStart().startsWith('#')) continue;
     if (!/^\s/.test(line)) {
+      // `*` matches anything, `:name` one path segment, as Netlify and Cloudflare Pages read them.
       const source = line
         .trim()
         .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
-        .replace(/\*/g, '.*');
+        .replace(/\*/g, '.*')
+        .replace(/:\w+/g, '[^/]+');
       rules.push({ pattern: new RegExp(`^${source}$`), headers: [] });
     } else {
       const colon = line.indexOf(':');

@@ -8,7 +8,7 @@ export const scriptBudget = 10 * 1024;
 const gz = (text: string | Buffer) => gzipSync(text, { level: 9 }).length;
 
 /**
- * The JavaScript a page loads before any interaction: its module scripts and their static imports,
+ * The JavaScript a page loads before any interaction: its scripts and their static imports,
  * followed through Vite's manifest. Lazy chunks (the search dialog) are not counted: they load on use.
  */
 export function pageScripts(

@@ -22,7 +22,9 @@ const get = async (path: string) => {
 describe('feeds, sitemap and friends', () => {
   it('every page links its three feeds for autodiscovery', async () => {
     const { text } = await get(posts[0]?.path ?? '/');
-    expect(text).toContain('<link rel="alternate" type="application/rss+xml" title="Working Notes (RSS)" href="/rss.xml"/>');
+    expect(text).toContain(
+      '<link rel="alternate" type="application/rss+xml" title="Working Notes (RSS)" href="/rss.xml"/>',
+    );
     expect(text).toContain('type="application/atom+xml"');
     expect(text).toContain('type="application/feed+json"');
   });
@@ -36,12 +38,17 @@ describe('feeds, sitemap and friends', () => {
     expect(parseAtomFeed(atom.text).entries?.[0]?.id).toBe(`${siteConfig.url}${posts[0]?.path}`);
     const json = await get('/feed.json');
     expect(json.response.headers.get('content-type')).toBe('application/feed+json; charset=utf-8');
-    expect(parseJsonFeed(JSON.parse(json.text)).items?.[0]?.content_html?.length).toBeGreaterThan(100);
+    expect(parseJsonFeed(JSON.parse(json.text)).items?.[0]?.content_html?.length).toBeGreaterThan(
+      100,
+    );
   });
 
   it('the sitemap lists every essay with its last change, and robots.txt points to it', async () => {
     const sitemap = await get('/sitemap.xml');
-    for (const post of posts) expect(sitemap.text).toContain(`<loc>${siteConfig.url}${post.path}</loc><lastmod>${post.updated ?? post.date}</lastmod>`);
+    for (const post of posts)
+      expect(sitemap.text).toContain(
+        `<loc>${siteConfig.url}${post.path}</loc><lastmod>${post.updated ?? post.date}</lastmod>`,
+      );
     expect(sitemap.text).not.toContain('404');
     expect((await get('/robots.txt')).text).toContain(`Sitemap: ${siteConfig.url}/sitemap.xml`);
   });

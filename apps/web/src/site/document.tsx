@@ -16,6 +16,8 @@ export interface PageMeta {
   jsonLd?: Record<string, unknown>;
   /** A 404 must not be indexed or claim a canonical URL. */
   noindex?: boolean;
+  /** Classic async scripts beyond the site's own, such as the widget on the Embed page. */
+  scripts?: readonly string[];
 }
 
 /** URLs of the built client assets: hashed files from Vite's manifest, or sources in dev. */
@@ -54,6 +56,9 @@ export function renderDocument(meta: PageMeta, assets: Assets, body: ReactNode):
           <link key={href} rel="stylesheet" href={href} />
         ))}
         <script type="module" src={assets.script} />
+        {meta.scripts?.map((src) => (
+          <script key={src} async src={src} />
+        ))}
         <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
         <link
           rel="alternate"

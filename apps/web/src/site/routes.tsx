@@ -11,10 +11,12 @@ import {
 import type { ReactNode } from 'react';
 import { type Assets, absolute, type PageMeta, renderDocument } from './document.js';
 import { ArchivePage } from './pages/archive.js';
+import { EmbedPage } from './pages/embed.js';
 import { EssayPage } from './pages/essay.js';
 import { HomePage } from './pages/home.js';
 import { NotFoundPage } from './pages/not-found.js';
 import { TagIndexPage, TagPage } from './pages/tags.js';
+import { versionedScriptPath, widgetBuild } from './widget.js';
 
 /** One page of the site: where it lives and how to render it. */
 export interface Route {
@@ -70,6 +72,15 @@ export function routes(): Route[] {
         description: `The topics ${site.title} writes about, with the number of essays on each.`,
       },
       () => <TagIndexPage counts={tagCounts(posts)} />,
+    ),
+    page(
+      '/embed/',
+      {
+        title: 'Embed the latest essays',
+        description: `Show the newest ${site.title} essays on your own site with one script tag; it keeps working without JavaScript.`,
+        scripts: [versionedScriptPath(widgetBuild().version)],
+      },
+      () => <EmbedPage posts={posts} build={widgetBuild()} />,
     ),
     page(
       '/404',

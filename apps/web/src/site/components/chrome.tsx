@@ -20,6 +20,9 @@ export function Chrome({ children }: { children: ReactNode }) {
             <li>
               <a href="/tags/">Tags</a>
             </li>
+            <li>
+              <a href="/embed/">Embed</a>
+            </li>
           </ul>
         </nav>
         <div className="controls" data-needs-js="">
