@@ -1,6 +1,10 @@
 import { appendFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { Compiler } from '../src/compiler/compile.js';
+
+// The built compiler, as `pnpm build` runs it: workers start without a TypeScript loader.
+const { Compiler } = (await import(
+  '../build/compiler/compile.js' as string
+)) as typeof import('../src/compiler/compile.js');
 
 /**
  * One corpus size in its own process, so peak memory belongs to this size alone. Prints JSON:
@@ -29,6 +33,7 @@ function folderBytes(dir: string): number {
 process.stdout.write(
   JSON.stringify({
     coldMs: cold.milliseconds,
+    coldPhases: cold.phases,
     rebuildMs: warm.milliseconds,
     rebuildRendered: warm.rendered,
     peakRssMb: process.resourceUsage().maxRSS / 1024,

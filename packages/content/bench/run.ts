@@ -13,6 +13,7 @@ import { writeCorpus } from './corpus.js';
 const sizes = (process.env.BENCH_SIZES ?? '100,1000,5000').split(',').map(Number);
 const here = new URL('.', import.meta.url).pathname;
 const rows: string[][] = [];
+const phaseRows: string[] = [];
 
 for (const size of sizes) {
   const root = mkdtempSync(join(tmpdir(), `wn-bench-${size}-`));
@@ -49,6 +50,10 @@ for (const size of sizes) {
   );
   const processMs = performance.now() - started;
 
+  const phases = Object.entries(result.coldPhases as Record<string, number>).map(
+    ([name, ms]) => `${name} ${(ms / 1000).toFixed(2)}`,
+  );
+  phaseRows.push(`${String(size).padStart(6)}  ${phases.join(', ')} s`);
   rows.push([
     String(size),
     `${(result.coldMs / 1000).toFixed(2)} s`,
@@ -80,6 +85,8 @@ console.log(
 );
 console.log(line(header));
 for (const row of rows) console.log(line(row));
+console.log('\nWhere the cold build spends its time:');
+for (const row of phaseRows) console.log(row);
 console.log(
   '\nTargets: 1000 essays cold < 2.5 s; a one-essay edit rebuilds < 150 ms (warm compiler, as pnpm dev runs it).',
 );

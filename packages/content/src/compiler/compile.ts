@@ -33,6 +33,8 @@ export interface CompileStats {
   filesWritten: number;
   outputBytes: number;
   milliseconds: number;
+  /** Where the time went, in milliseconds: reading and hashing, rendering, checks, output, writing. */
+  phases: { read: number; render: number; check: number; emit: number; write: number };
 }
 
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -52,7 +54,6 @@ export class Compiler {
   readonly #cache: RenderCache;
   #pool: RenderPool | undefined;
   #highlighter: Promise<Highlighter> | undefined;
-  readonly #tokenClasses = new Map<string, string>();
   #previous: Map<string, OutputFile> | undefined;
   /** Essay sources by path with the size and mtime they were read at: rebuilds re-read only edits. */
   readonly #sourceCache = new Map<string, { size: number; mtimeMs: number; source: string }>();
@@ -76,6 +77,13 @@ export class Compiler {
 
   async build(): Promise<CompileStats> {
     const started = performance.now();
+    let mark = started;
+    const lap = () => {
+      const now = performance.now();
+      const elapsed = now - mark;
+      mark = now;
+      return elapsed;
+    };
     const { sources, issues } = readEssays(this.#options.essaysDir, this.#sourceCache);
     const rendered: RenderedEssay[] = [];
     const misses: EssaySource[] = [];
@@ -84,7 +92,10 @@ export class Compiler {
       if (hit) rendered.push(hit);
       else misses.push(source);
     }
-    for (const outcome of await this.#render(misses)) {
+    const read = lap();
+    const outcomes = await this.#render(misses);
+    const render = lap();
+    for (const outcome of outcomes) {
       if (outcome.ok) rendered.push(outcome.essay);
       else issues.push(...outcome.issues);
     }
@@ -98,9 +109,11 @@ export class Compiler {
       if (source) this.#cache.set(source, essay);
     }
     this.#saveCache();
+    const check = lap();
 
     const files = buildOutputs(rendered, sources, this.#options.site);
-    const filesWritten = writeOutput(this.#options.outDir, files, this.#previous);
+    const emit = lap();
+    const filesWritten = await writeOutput(this.#options.outDir, files, this.#previous);
     this.#previous = files;
     let outputBytes = 0;
     for (const content of files.values())
@@ -112,6 +125,7 @@ export class Compiler {
       filesWritten,
       outputBytes,
       milliseconds: performance.now() - started,
+      phases: { read, render, check, emit, write: lap() },
     };
   }
 
@@ -143,14 +157,14 @@ export class Compiler {
   async #render(sources: EssaySource[]) {
     if (sources.length === 0) return [];
     const engine = this.#options.engine;
-    const workers = this.#options.workers ?? (sources.length >= workerThreshold ? undefined : 0);
+    // Warm workers (from an earlier build of this compiler) beat a cold start on the main thread.
+    const workers =
+      this.#options.workers ?? (this.#pool || sources.length >= workerThreshold ? undefined : 0);
     if (workers === 0) {
-      this.#highlighter ??= createHighlighter(this.#tokenClasses);
+      this.#highlighter ??= createHighlighter();
       const highlighter = await this.#highlighter;
       const markdown = await loadEngine(engine);
-      return sources.map((source) =>
-        renderEssay(source, markdown, highlighter, this.#tokenClasses),
-      );
+      return sources.map((source) => renderEssay(source, markdown, highlighter));
     }
     this.#pool ??= new RenderPool(workers);
     return this.#pool.render(engine, sources);

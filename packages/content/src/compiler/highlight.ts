@@ -1,4 +1,4 @@
-import { createHighlighterCore, type HighlighterCore } from 'shiki/core';
+import { createCssVariablesTheme, createHighlighterCore, type HighlighterCore } from 'shiki/core';
 import { createOnigurumaEngine } from 'shiki/engine/oniguruma';
 import { escapeHtml } from './html.js';
 
@@ -57,9 +57,31 @@ const aliases: Record<string, HighlightedLanguage | 'text'> = {
 
 export const supportedLanguages = Object.keys(aliases);
 
-const themes = { light: 'github-light-default', dark: 'github-dark-default' } as const;
-/** The themes' default foreground, written into the stylesheet for unclassed text. */
-const plainColors = { light: '#1f2328', dark: '#e6edf3' } as const;
+/**
+ * One tokenisation pass with a theme whose colours are CSS variables: each token gets a class
+ * naming its kind (`hl-keyword`, `hl-string`), and the stylesheet below colours the kinds for the
+ * light and the dark theme. Highlighting with two real themes would tokenise every block twice,
+ * and the classes keep the HTML free of style attributes, which a strict CSP would block.
+ */
+const kindTheme = createCssVariablesTheme({
+  name: 'working-notes',
+  variablePrefix: '--hl-',
+  fontStyle: true,
+});
+
+/** Colours per token kind: GitHub's default light and dark palettes, AA contrast on code blocks. */
+const palette: Record<string, [light: string, dark: string]> = {
+  keyword: ['#cf222e', '#ff7b72'],
+  string: ['#0a3069', '#a5d6ff'],
+  'string-expression': ['#0a3069', '#a5d6ff'],
+  comment: ['#59636e', '#9198a1'],
+  function: ['#8250df', '#d2a8ff'],
+  constant: ['#0550ae', '#79c0ff'],
+  parameter: ['#953800', '#ffa657'],
+  punctuation: ['#1f2328', '#e6edf3'],
+  link: ['#0a3069', '#a5d6ff'],
+};
+const plain: [light: string, dark: string] = ['#1f2328', '#e6edf3'];
 
 export interface Highlighter {
   /** The HTML of a highlighted block, or undefined when the language is not supported. */
@@ -70,10 +92,7 @@ let shared: Promise<HighlighterCore> | undefined;
 
 function loadShiki(): Promise<HighlighterCore> {
   shared ??= createHighlighterCore({
-    themes: [
-      import('shiki/themes/github-light-default.mjs'),
-      import('shiki/themes/github-dark-default.mjs'),
-    ],
+    themes: [kindTheme],
     langs: Object.values(languageLoaders).map((load) => load()),
     // Oniguruma (WebAssembly) compiles the large TypeScript grammar in about half the time the
     // JavaScript regex engine needs, and highlights each block a little faster after that.
@@ -82,45 +101,27 @@ function loadShiki(): Promise<HighlighterCore> {
   return shared;
 }
 
-/**
- * Colours live in classes, not in style attributes: a strict Content Security Policy blocks
- * inline styles, and a class can switch theme by CSS. Each class holds the light and dark colour
- * of one kind of token; `tokenClassCss` turns the classes a build used into a stylesheet.
- */
-export function tokenClass(light: string, dark: string, fontStyle: string): string {
-  return `hl-${fnv1a(`${light}|${dark}|${fontStyle}`)}`;
-}
-
-export async function createHighlighter(usedClasses: Map<string, string>): Promise<Highlighter> {
+export async function createHighlighter(): Promise<Highlighter> {
   const shiki = await loadShiki();
-  // Text in the theme's own foreground needs no class: the stylesheet colours <pre> itself.
-  const plainLight = shiki.getTheme(themes.light).fg.toLowerCase();
-  const plainDark = shiki.getTheme(themes.dark).fg.toLowerCase();
-  if (plainLight !== plainColors.light || plainDark !== plainColors.dark) {
-    throw new Error(
-      `Update plainColors in highlight.ts to the themes' foregrounds: ${plainLight}, ${plainDark}`,
-    );
-  }
   return {
     highlight(code, language) {
       const name = aliases[language.toLowerCase()];
       if (name === undefined) return undefined;
       const attrs = `class="code" data-lang="${name}" tabindex="0"`;
       if (name === 'text') return `<pre ${attrs}><code>${escapeHtml(code)}</code></pre>`;
-      const { tokens } = shiki.codeToTokens(code, { lang: name, themes });
+      const { tokens } = shiki.codeToTokens(code, { lang: name, theme: kindTheme.name ?? '' });
       const lines = tokens.map((line) =>
         line
           .map((token) => {
-            const style = token.htmlStyle ?? {};
-            const light = style.color ?? '';
-            const dark = style['--shiki-dark'] ?? '';
-            const fontStyle = style['font-style'] ?? style['--shiki-dark-font-style'] ?? '';
             const content = escapeHtml(token.content);
-            const plain = light.toLowerCase() === plainLight && dark.toLowerCase() === plainDark;
-            if ((plain || (!light && !dark)) && !fontStyle) return content;
-            const cls = tokenClass(light, dark, fontStyle);
-            usedClasses.set(cls, tokenCss(light, dark, fontStyle));
-            return `<span class="${cls}">${content}</span>`;
+            const kind = /--hl-token-([\w-]+)/.exec(token.color ?? '')?.[1];
+            const classes = [
+              kind && kind in palette ? `hl-${kind}` : '',
+              token.fontStyle === 1 ? 'hl-italic' : '',
+            ].filter(Boolean);
+            return classes.length === 0
+              ? content
+              : `<span class="${classes.join(' ')}">${content}</span>`;
           })
           .join(''),
       );
@@ -129,39 +130,23 @@ export async function createHighlighter(usedClasses: Map<string, string>): Promi
   };
 }
 
-function tokenCss(light: string, dark: string, fontStyle: string): string {
-  const parts = [];
-  if (light) parts.push(`--hl-light:${light}`);
-  if (dark) parts.push(`--hl-dark:${dark}`);
-  if (fontStyle) parts.push(`font-style:${fontStyle}`);
-  return parts.join(';');
-}
-
-/**
- * The stylesheet for every token class a build used. Which theme shows is up to the page: the
- * base rule reads `--hl-light` and `[data-theme="dark"]` or the system preference swaps it.
- */
-export function tokenClassCss(classes: ReadonlyMap<string, string>): string {
-  const rules = [...classes]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([cls, css]) => `.${cls}{${css}}`);
+/** The stylesheet for highlighted code: one rule per token kind and theme. */
+export function highlightCss(): string {
+  const rules = (index: 0 | 1, scope: string) =>
+    [
+      `${scope}pre.code{color:${plain[index]}}`,
+      ...Object.entries(palette).map(
+        ([kind, colours]) => `${scope}.hl-${kind}{color:${colours[index]}}`,
+      ),
+    ].join('\n');
   return [
     '/* Generated by @working-notes/content: syntax colours for the code in the essays. */',
-    `pre.code{color:${plainColors.light}}`,
-    'pre.code span[class^="hl-"]{color:var(--hl-light)}',
-    `:root[data-theme="dark"] pre.code{color:${plainColors.dark}}`,
-    ':root[data-theme="dark"] pre.code span[class^="hl-"]{color:var(--hl-dark)}',
-    `@media (prefers-color-scheme: dark){:root:not([data-theme="light"]) pre.code{color:${plainColors.dark}}:root:not([data-theme="light"]) pre.code span[class^="hl-"]{color:var(--hl-dark)}}`,
-    ...rules,
+    rules(0, ''),
+    '.hl-italic{font-style:italic}',
+    rules(1, ':root[data-theme="dark"] '),
+    '@media (prefers-color-scheme: dark){',
+    rules(1, ':root:not([data-theme="light"]) '),
+    '}',
     '',
   ].join('\n');
-}
-
-function fnv1a(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return (hash >>> 0).toString(36);
 }

@@ -13,7 +13,8 @@ import type { WorkerRequest, WorkerResponse } from './worker.js';
 function startWorker(): Worker {
   const extension = extname(fileURLToPath(import.meta.url));
   const entry = new URL(`./worker${extension}`, import.meta.url);
-  if (extension !== '.ts') return new Worker(entry);
+  // A built worker needs no loader: drop any --import tsx the parent process was started with.
+  if (extension !== '.ts') return new Worker(entry, { execArgv: [] });
   const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); });`;
   return new Worker(bootstrap, { eval: true });
 }

@@ -40,8 +40,6 @@ export interface RenderedEssay {
   searchEntry: string;
   /** The essay's published module, serialised once here rather than on every rebuild. */
   module: { js: string; dts: string };
-  /** Classes and CSS of the syntax colours this essay uses. */
-  tokenClasses: [string, string][];
 }
 
 export type EssayOutcome =
@@ -52,7 +50,6 @@ export function renderEssay(
   input: EssaySource,
   engine: MarkdownEngine,
   highlighter: Highlighter,
-  tokenClasses: Map<string, string>,
 ): EssayOutcome {
   const split = parseEssaySource(input.file, input.source);
   const body = engine.render(
@@ -101,7 +98,6 @@ export function renderEssay(
     }),
     wordCount,
     readingTime: readingMinutes(wordCount),
-    tokenClasses: [...tokenClasses].filter(([cls]) => body.html.includes(cls)),
   };
   return { ok: true, essay: { ...essay, module: postModule(essay, fullText) } };
 }

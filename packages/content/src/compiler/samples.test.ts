@@ -10,7 +10,7 @@ import { checkSamples, completeSamples } from './samples.js';
 const typeRoots = [join(packageRoot, 'node_modules', '@types')];
 let highlighter: Highlighter;
 beforeAll(async () => {
-  highlighter = await createHighlighter(new Map());
+  highlighter = await createHighlighter();
 });
 
 function samplesOf(file: string, slug: string) {

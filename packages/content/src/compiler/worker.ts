@@ -13,18 +13,17 @@ export type WorkerResponse =
   | { id: number; outcomes: EssayOutcome[] }
   | { id: number; crash: string };
 
-const tokenClasses = new Map<string, string>();
 let highlighter: Promise<Highlighter> | undefined;
 
 parentPort?.on('message', async (request: WorkerRequest) => {
   let response: WorkerResponse;
   try {
-    highlighter ??= createHighlighter(tokenClasses);
+    highlighter ??= createHighlighter();
     const ready = await highlighter;
     const engine = await loadEngine(request.engine);
     response = {
       id: request.id,
-      outcomes: request.essays.map((essay) => renderEssay(essay, engine, ready, tokenClasses)),
+      outcomes: request.essays.map((essay) => renderEssay(essay, engine, ready)),
     };
   } catch (error) {
     // A bug in the compiler, not in an essay: report it to the main thread instead of dying.

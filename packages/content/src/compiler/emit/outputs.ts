@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Site } from '../../site.js';
-import { tokenClassCss } from '../highlight.js';
+import { highlightCss } from '../highlight.js';
 import type { OutputFile } from '../output.js';
 import type { EssaySource, RenderedEssay } from '../render-essay.js';
 import { atomFeed, jsonFeed, rssFeed } from './feeds.js';
@@ -25,7 +25,6 @@ export function buildOutputs(
   files.set('meta.js', meta.js);
   files.set('meta.d.ts', meta.dts);
 
-  const tokenClasses = new Map<string, string>();
   for (const essay of published) {
     files.set(`posts/${essay.slug}.js`, essay.module.js);
     files.set(`posts/${essay.slug}.d.ts`, essay.module.dts);
@@ -36,7 +35,6 @@ export function buildOutputs(
       for (const asset of essay.assets)
         files.set(`essays/${essay.slug}/${asset}`, { copy: join(source.dir, asset) });
     }
-    for (const [cls, css] of essay.tokenClasses) tokenClasses.set(cls, css);
   }
 
   const inFeeds = published.slice(0, site.feedItems);
@@ -44,6 +42,6 @@ export function buildOutputs(
   files.set('feeds/atom.xml', atomFeed(inFeeds, site));
   files.set('feeds/feed.json', jsonFeed(inFeeds, site));
   files.set('search-index.json', searchIndexJson(published));
-  files.set('highlight.css', tokenClassCss(tokenClasses));
+  files.set('highlight.css', highlightCss());
   return files;
 }

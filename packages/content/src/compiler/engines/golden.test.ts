@@ -15,7 +15,7 @@ import { unifiedEngine } from './unified.js';
  */
 let highlighter: Highlighter;
 beforeAll(async () => {
-  highlighter = await createHighlighter(new Map());
+  highlighter = await createHighlighter();
 });
 
 function input(file: string, slug: string): BodyInput {
