@@ -11,6 +11,7 @@ export default defineConfig({
     'src/runtime/search.ts',
     'src/runtime/tokenize.ts',
     'src/runtime/helpers.ts',
+    'src/runtime/load.ts',
     'src/runtime/types.ts',
     'src/schema/tags.ts',
   ],

@@ -5,6 +5,13 @@ import { loadPost, posts } from '@working-notes/content';
 import type { Assets } from '../src/site/document.js';
 import { scriptHash, speculationRules, themeScript } from '../src/site/inline-scripts.js';
 import { routes } from '../src/site/routes.js';
+import {
+  channelScriptPath,
+  dataPath,
+  versionedScriptPath,
+  widgetBuild,
+  widgetData,
+} from '../src/site/widget.js';
 import { headersFile } from './headers.js';
 import { writeOgImages } from './og-images.js';
 import { contentDist, outDir } from './paths.js';
@@ -54,6 +61,14 @@ const copies: [string, string][] = [
 for (const [from, to] of copies) cpSync(join(contentDist, from), join(outDir, to));
 if (existsSync(join(contentDist, 'essays')))
   cpSync(join(contentDist, 'essays'), join(outDir, 'essays'), { recursive: true });
+
+// The embeddable widget: one pinned, versioned script, a moving channel for sites that want
+// updates, and the small JSON it reads (titles, dates, URLs only).
+const widget = widgetBuild();
+mkdirSync(join(outDir, 'widget', `v${widget.version}`), { recursive: true });
+writeFileSync(join(outDir, dataPath.slice(1)), widgetData(posts));
+cpSync(widget.file, join(outDir, versionedScriptPath(widget.version).slice(1)));
+cpSync(widget.file, join(outDir, channelScriptPath.slice(1)));
 
 writeFileSync(
   join(outDir, 'sitemap.xml'),
