@@ -188,6 +188,13 @@ describe('a broken corpus', () => {
     });
   });
 
+  it('reports a diagram styled in a way the CSP would block', async () => {
+    expect(await issueFor('styled-diagram', 'image')).toMatchObject({
+      line: 10,
+      found: 'style="fill: #000"',
+    });
+  });
+
   it('reports an empty body', async () => {
     expect(await issueFor('empty-body', 'body')).toMatchObject({ found: 'an empty body' });
   });

@@ -91,6 +91,15 @@ function inlineSvg(source: string, url: string, alt: string, idPrefix: string): 
       expected: 'an SVG without scripts, event handlers or external references',
       found: unsafe[0].trim(),
     };
+  // Inlined SVG falls under the page's CSP (style-src 'self'), which drops inline styles, so a
+  // diagram coloured that way would render black in production and correctly nowhere else.
+  const styled = /<style\b|\sstyle\s*=\s*["'][^"']*["']?/i.exec(svg);
+  if (styled)
+    return {
+      ok: false,
+      expected: 'an SVG coloured with presentation attributes (fill, stroke), not style',
+      found: styled[0].trim(),
+    };
   const open = /^<svg\b([^>]*)>/i.exec(svg);
   if (!open)
     return { ok: false, expected: 'an SVG document starting with <svg>', found: svg.slice(0, 40) };
