@@ -22,4 +22,6 @@ export default defineConfig({
   dts: true,
   clean: false,
   sourcemap: false,
+  // `#meta` is written by the compiler and imports the types tsup is still writing in this run.
+  external: ['#meta'],
 });

@@ -150,10 +150,21 @@ export async function main(): Promise<string> {
   it('passes publint and Are the Types Wrong', () => {
     expect(() => run(bin('publint'), ['--strict'], packageRoot)).not.toThrow();
     expect(() =>
-      // The stylesheet is a plain file export; attw only judges JavaScript and types.
+      // The stylesheet is a plain file export; attw only judges JavaScript and types. attw
+      // reports the `#meta` import under node10 even with that mode ignored by the profile; the
+      // tsc checks above already resolve every declaration under node16 and bundler.
       run(
         bin('attw'),
-        ['--pack', '.', '--profile', 'esm-only', '--exclude-entrypoints', './highlight.css'],
+        [
+          '--pack',
+          '.',
+          '--profile',
+          'esm-only',
+          '--exclude-entrypoints',
+          './highlight.css',
+          '--ignore-rules',
+          'internal-resolution-error',
+        ],
         packageRoot,
       ),
     ).not.toThrow();
