@@ -122,6 +122,8 @@ describe('reading the site in Chromium', () => {
     const page = await context.newPage();
     const problems = watchForProblems(page);
     const response = await page.goto(`${site.url}/`);
+    // Let the first load finish (favicon included) so the next navigation cancels nothing.
+    await page.waitForLoadState('networkidle');
     expect(response?.headers()['content-security-policy']).toMatch(/script-src 'self' 'sha256-/);
     expect(response?.headers()['content-security-policy']).not.toContain('unsafe-inline');
     for (const path of ['/', newest?.path, '/tags/', `/tags/${newest?.tags[0]}/`, '/archive/']) {
