@@ -10,8 +10,19 @@ import { packageRoot, temporaryDir } from './helpers.js';
  * project, imported from plain Node, type-checked under two resolution modes, and bundled.
  */
 const bin = (name: string) => join(packageRoot, 'node_modules', '.bin', name);
-const run = (command: string, args: string[], cwd: string) =>
-  execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+/** Runs a tool; on failure the error carries its output, so a red test says what the tool said. */
+function run(command: string, args: string[], cwd: string): string {
+  try {
+    return execFileSync(command, args, {
+      cwd,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+  } catch (error) {
+    const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
+    throw new Error(`${command} ${args.join(' ')} failed:\n${stdout}${stderr}`);
+  }
+}
 
 let project: string;
 let firstSlug: string;
@@ -99,7 +110,7 @@ console.log(JSON.stringify({
         join(project, `check-${name}.ts`),
         `import { posts, loadPost, type Post, type PostMeta, type Slug, type Tag } from '@working-notes/content';
 import first from '@working-notes/content/posts/${firstSlug}';
-const slug: Slug = '${firstSlug}';
+const slug = '${firstSlug}' satisfies Slug;
 const tag: Tag = first.tags[0] ?? 'ai';
 const meta: readonly PostMeta[] = posts;
 export async function main(): Promise<string> {
