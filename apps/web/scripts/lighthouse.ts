@@ -1,7 +1,7 @@
 import { posts } from '@working-notes/content';
 import lighthouse from 'lighthouse';
 import { chromium } from 'playwright-core';
-import { chromiumPath } from '../test/browser.js';
+import { chromiumArgs, chromiumPath } from '../../../scripts/chromium.mjs';
 import { outDir } from './paths.js';
 import { serveStatic } from './static-server.js';
 
@@ -14,16 +14,7 @@ const { server, url } = await serveStatic(outDir);
 const port = 9222 + Math.floor(Math.random() * 500);
 const browser = await chromium.launch({
   executablePath: chromiumPath,
-  args: [
-    '--headless=new',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    `--remote-debugging-port=${port}`,
-  ],
+  args: [...chromiumArgs, `--remote-debugging-port=${port}`],
 });
 const pages = ['/', posts[0]?.path ?? '/', `/tags/${posts[0]?.tags[0]}/`];
 const categories = ['performance', 'accessibility', 'best-practices', 'seo'] as const;

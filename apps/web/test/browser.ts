@@ -1,21 +1,9 @@
 import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { chromiumArgs, chromiumPath } from '../../../scripts/chromium.mjs';
 import { outDir } from '../scripts/paths.js';
 import { serveStatic } from '../scripts/static-server.js';
-
-/** Debian's Chromium (apt-get install chromium); CHROMIUM_PATH overrides. */
-export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-const flags = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 export interface Site {
   url: string;
@@ -32,7 +20,7 @@ export async function openSite(): Promise<Site> {
       `No Chromium at ${chromiumPath}: apt-get install chromium, or set CHROMIUM_PATH`,
     );
   const { server, url } = await serveStatic(outDir);
-  const browser = await chromium.launch({ executablePath: chromiumPath, args: flags });
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: [...chromiumArgs] });
   return {
     url,
     browser,

@@ -1,17 +1,7 @@
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumArgs, chromiumPath } from '../../../scripts/chromium.mjs';
 import { essays, fallback, startBlog, startHost } from './servers.js';
-
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const flags = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 let browser: Browser;
 let blog: Awaited<ReturnType<typeof startBlog>>;
@@ -20,7 +10,7 @@ let counter = 0;
 
 beforeAll(async () => {
   [blog, host] = await Promise.all([startBlog(), startHost()]);
-  browser = await chromium.launch({ executablePath: chromiumPath, args: flags });
+  browser = await chromium.launch({ executablePath: chromiumPath, args: [...chromiumArgs] });
 });
 afterAll(async () => {
   await browser?.close();
