@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
 import { Compiler } from './compiler/compile.js';
 import { ContentError } from './compiler/errors.js';
 import { watchEssays } from './compiler/watch.js';
@@ -50,11 +53,21 @@ const compiler = new Compiler({
   ...(values.workers !== undefined && { workers: Number(values.workers) }),
 });
 
+/** What a consumer downloads for one output file: raw and gzip-compressed, in KB. */
+function sizeOf(file: string): string {
+  const bytes = readFileSync(join(values.out, file));
+  const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+  return `${kb(bytes.length)} (${kb(gzipSync(bytes).length)} gzip)`;
+}
+
 async function buildOnce(): Promise<boolean> {
   try {
     const stats = await compiler.build();
     console.log(
       `content: ${stats.published} essays published (${stats.essays - stats.published} drafts), ${stats.rendered} rendered, ${stats.filesWritten} files written in ${stats.milliseconds.toFixed(0)} ms`,
+    );
+    console.log(
+      `content: ${sizeOf('meta.js')} metadata index, ${sizeOf('search-index.json')} search index`,
     );
     return true;
   } catch (error) {

@@ -1,15 +1,25 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll } from 'vitest';
 import { compile } from '../src/compiler/compile.js';
 import { ContentError, type ContentIssue } from '../src/compiler/errors.js';
 
 export const packageRoot = dirname(dirname(fileURLToPath(import.meta.url)));
 export const fixtures = join(packageRoot, 'test', 'fixtures');
 
+const created: string[] = [];
+// Each test file imports this module afresh, so this removes that file's folders when it ends.
+afterAll(() => {
+  for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh folder under the system's temp dir, removed when the test file finishes. */
 export function temporaryDir(prefix: string): string {
-  return mkdtempSync(join(tmpdir(), `wn-${prefix}-`));
+  const dir = mkdtempSync(join(tmpdir(), `wn-${prefix}-`));
+  created.push(dir);
+  return dir;
 }
 
 /** Compiles a fixture corpus into a fresh folder and returns that folder. */
