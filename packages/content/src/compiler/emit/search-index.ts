@@ -18,15 +18,22 @@ interface SearchFields {
  * cached with it, so a rebuild joins strings instead of re-tokenising the corpus.
  */
 export function searchEntry(fields: SearchFields): string {
-  const weights: Record<string, number> = {};
+  // A Map, not an object: hundreds of distinct words would push an object into slow dictionary mode.
+  const weights = new Map<string, number>();
   const add = (text: string, weight: number) => {
-    for (const word of tokenize(text)) weights[word] = (weights[word] ?? 0) + weight;
+    for (const word of tokenize(text)) weights.set(word, (weights.get(word) ?? 0) + weight);
   };
   add(fields.title, fieldWeights.title);
   add(fields.description, fieldWeights.description);
   for (const heading of fields.headings) add(heading.text, fieldWeights.heading);
   add(fields.text, fieldWeights.body);
-  return JSON.stringify([fields.slug, fields.title, fields.description, fields.date, weights]);
+  return JSON.stringify([
+    fields.slug,
+    fields.title,
+    fields.description,
+    fields.date,
+    Object.fromEntries(weights),
+  ]);
 }
 
 /** The index file: the published essays' entries, newest first (see `SearchIndex`). */
