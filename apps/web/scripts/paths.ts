@@ -1,11 +1,25 @@
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const webRoot = dirname(dirname(fileURLToPath(import.meta.url)));
-export const outDir = join(webRoot, 'dist');
-/** The content package's build: feeds, search index, raw essays and their images. */
+
+/**
+ * Where the built site goes. `WEB_OUT_DIR` moves it, so the scale check (scripts/scale.ts) can
+ * build a site from a synthetic corpus and run the static-output tests on it without touching
+ * the real build in dist/.
+ */
+export const outDir = process.env.WEB_OUT_DIR
+  ? resolve(process.env.WEB_OUT_DIR)
+  : join(webRoot, 'dist');
+
+/**
+ * The content package's build: feeds, search index, raw essays and their images. Under the scale
+ * check, `WORKING_NOTES_CONTENT` names a stand-in package built from a synthetic corpus (the
+ * module imports follow it through scripts/content-override.mjs).
+ */
 export const contentDist = join(
-  dirname(createRequire(import.meta.url).resolve('@working-notes/content/package.json')),
+  process.env.WORKING_NOTES_CONTENT ??
+    dirname(createRequire(import.meta.url).resolve('@working-notes/content/package.json')),
   'dist',
 );
