@@ -1,4 +1,12 @@
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -101,6 +109,29 @@ describe('compiling a good corpus', () => {
     await compile({ essaysDir: essays, outDir: out, cacheDir: false });
     expect(existsSync(join(out, 'posts', 'second-essay.js'))).toBe(false);
     expect(existsSync(join(out, 'posts', 'first-essay.js'))).toBe(true);
+  });
+
+  it('rewrites only what an edit changed, even from a new process, and restores a deleted file', async () => {
+    const essays = temporaryDir('edited');
+    cpSync(join(fixtures, 'good'), essays, { recursive: true });
+    const out = temporaryDir('edited-out');
+    const first = await compile({ essaysDir: essays, outDir: out, cacheDir: false });
+    const untouched = join(out, 'posts', 'second-essay.js');
+    const writtenAt = statSync(untouched, { bigint: true }).mtimeNs;
+
+    const source = join(essays, 'first-essay', 'index.md');
+    writeFileSync(source, `${readFileSync(source, 'utf8')}\nA sentence added later.\n`);
+    // `compile` starts a new compiler with nothing in memory, as `pnpm build` in a new process does.
+    const second = await compile({ essaysDir: essays, outDir: out, cacheDir: false });
+    expect(readFileSync(join(out, 'posts', 'first-essay.js'), 'utf8')).toContain(
+      'A sentence added later.',
+    );
+    expect(statSync(untouched, { bigint: true }).mtimeNs).toBe(writtenAt);
+    expect(second.filesWritten).toBeLessThan(first.filesWritten);
+
+    rmSync(untouched);
+    await compile({ essaysDir: essays, outDir: out, cacheDir: false });
+    expect(existsSync(untouched)).toBe(true);
   });
 });
 

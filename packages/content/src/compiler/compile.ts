@@ -8,7 +8,7 @@ import { buildOutputs } from './emit/outputs.js';
 import type { EngineName } from './engines/types.js';
 import { ContentError, type ContentIssue } from './errors.js';
 import { createHighlighter, type Highlighter } from './highlight.js';
-import { type OutputFile, writeOutput } from './output.js';
+import { type WrittenOutput, writeOutput } from './output.js';
 import { RenderPool } from './pool.js';
 import { type EssaySource, loadEngine, type RenderedEssay, renderEssay } from './render-essay.js';
 
@@ -54,7 +54,7 @@ export class Compiler {
   readonly #cache: RenderCache;
   #pool: RenderPool | undefined;
   #highlighter: Promise<Highlighter> | undefined;
-  #previous: Map<string, OutputFile> | undefined;
+  #previous: WrittenOutput | undefined;
   /** Essay sources by path with the size and mtime they were read at: rebuilds re-read only edits. */
   readonly #sourceCache = new Map<string, { size: number; mtimeMs: number; source: string }>();
   #saveTimer: NodeJS.Timeout | undefined;
@@ -113,8 +113,12 @@ export class Compiler {
 
     const files = buildOutputs(rendered, sources, this.#options.site);
     const emit = lap();
-    const filesWritten = await writeOutput(this.#options.outDir, files, this.#previous);
-    this.#previous = files;
+    const { written: filesWritten, output } = await writeOutput(
+      this.#options.outDir,
+      files,
+      this.#previous,
+    );
+    this.#previous = output;
     let outputBytes = 0;
     for (const content of files.values())
       outputBytes += typeof content === 'string' ? Buffer.byteLength(content) : 0;

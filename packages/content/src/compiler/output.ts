@@ -1,27 +1,52 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { copyFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
 /** A generated file: its text, or an image to copy as is. */
 export type OutputFile = string | { copy: string };
 
+/** What a build wrote: its files, and a content hash of each text file. */
+export interface WrittenOutput {
+  files: ReadonlyMap<string, OutputFile>;
+  hashes: ReadonlyMap<string, string>;
+}
+
 const manifestName = '.content-files.json';
 
 /**
- * Writes a build into `outDir`, touching only what changed since `previous` and removing files
- * an earlier build wrote that this one no longer has (a deleted essay). Files it did not write,
- * such as the runtime tsup adds to the same folder, are left alone.
+ * Writes a build into `outDir`, touching only what changed and removing files an earlier build
+ * wrote that this one no longer has (a deleted essay). Files it did not write, such as the
+ * runtime tsup adds to the same folder, are left alone.
+ *
+ * What changed is known two ways. A watch-mode rebuild compares with the build it made before
+ * (`previous`, in memory). A new process compares content hashes with the manifest the last build
+ * left beside the output, so `pnpm build` after editing one essay rewrites a handful of files
+ * instead of every module.
  */
 export async function writeOutput(
   outDir: string,
   files: ReadonlyMap<string, OutputFile>,
-  previous?: ReadonlyMap<string, OutputFile>,
-): Promise<number> {
-  const before = previous ? [...previous.keys()] : readManifest(outDir);
-  // Text is compared with the last build; copied images are few and always copied.
-  const changed = [...files].filter(
-    ([path, content]) => typeof content !== 'string' || previous?.get(path) !== content,
-  );
+  previous?: WrittenOutput,
+): Promise<{ written: number; output: WrittenOutput }> {
+  const known = previous?.hashes ?? readManifest(outDir);
+  const hashes = new Map<string, string>();
+  const changed: [string, OutputFile][] = [];
+  for (const [path, content] of files) {
+    // Copied images are few and always copied.
+    if (typeof content !== 'string') {
+      changed.push([path, content]);
+      continue;
+    }
+    const before = previous?.files.get(path);
+    const hash = before === content ? (known.get(path) ?? hashOf(content)) : hashOf(content);
+    hashes.set(path, hash);
+    const same =
+      known.get(path) === hash &&
+      (before === content || sizeOf(join(outDir, path)) === Buffer.byteLength(content));
+    if (!same) changed.push([path, content]);
+  }
+
   for (const folder of new Set(changed.map(([path]) => dirname(join(outDir, path)))))
     mkdirSync(folder, { recursive: true });
   // Thousands of small files: keep a few dozen writes in flight so the disk work overlaps.
@@ -36,21 +61,42 @@ export async function writeOutput(
     }
   };
   await Promise.all(Array.from({ length: 32 }, writer));
-  for (const path of before) if (!files.has(path)) rmSync(join(outDir, path), { force: true });
+  for (const path of known.keys())
+    if (!files.has(path)) rmSync(join(outDir, path), { force: true });
+  for (const [path, content] of files) if (typeof content !== 'string') hashes.set(path, 'copy');
   writeFileSync(
     join(outDir, manifestName),
-    `${JSON.stringify([...files.keys()].sort(), null, 0)}\n`,
+    `${JSON.stringify(Object.fromEntries([...hashes].sort(([a], [b]) => a.localeCompare(b))), null, 0)}\n`,
   );
-  return changed.length;
+  return { written: changed.length, output: { files, hashes } };
 }
 
-function readManifest(outDir: string): string[] {
+function hashOf(content: string): string {
+  return createHash('sha1').update(content).digest('base64url');
+}
+
+function sizeOf(path: string): number | undefined {
   try {
-    const list: unknown = JSON.parse(readFileSync(join(outDir, manifestName), 'utf8'));
-    return Array.isArray(list)
-      ? list.filter((item): item is string => typeof item === 'string')
-      : [];
+    return statSync(path).size;
   } catch {
-    return [];
+    return undefined;
   }
+}
+
+/** The last build's files and hashes; an older manifest (a list of paths) has no hashes. */
+function readManifest(outDir: string): Map<string, string> {
+  try {
+    const stored: unknown = JSON.parse(readFileSync(join(outDir, manifestName), 'utf8'));
+    if (Array.isArray(stored))
+      return new Map(stored.filter((path) => typeof path === 'string').map((path) => [path, '']));
+    if (stored && typeof stored === 'object')
+      return new Map(
+        Object.entries(stored).filter(
+          (entry): entry is [string, string] => typeof entry[1] === 'string',
+        ),
+      );
+  } catch {
+    // No manifest: a first build into this folder.
+  }
+  return new Map();
 }
