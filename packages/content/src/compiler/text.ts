@@ -7,18 +7,38 @@ export function htmlToText(html: string, options: { code: boolean }): string {
     .replace(/<svg\b[\s\S]*?<\/svg>/g, ' ')
     .replace(/<a class="anchor"[^>]*>#<\/a>/g, '');
   if (!options.code) text = text.replace(/<pre\b[\s\S]*?<\/pre>/g, ' ');
-  // Block boundaries become spaces; inline tags vanish, so "<code>x</code>." stays "x.".
-  const spaced = text.replace(
-    /<\/(?:p|h[1-6]|li|td|th|pre|blockquote|figure)>|<br>|<(?:p|li|td|th|h[1-6])\b[^>]*>/g,
-    ' ',
+  // One pass over the tags (and comments): block boundaries become spaces; inline tags vanish,
+  // so "<code>x</code>." stays "x.".
+  const stripped = text.replace(
+    /<(\/?)([a-zA-Z][a-zA-Z0-9]*)?[^>]*>/g,
+    (_tag, closing, name = '') =>
+      closing ? (blockEnds.has(name) ? ' ' : '') : blockStarts.has(name) ? ' ' : '',
   );
-  return decodeEntities(spaced.replace(/<[^>]+>/g, ''))
-    .replace(/\s+/g, ' ')
-    .trim();
+  return decodeEntities(stripped).replace(/\s+/g, ' ').trim();
 }
 
+const blockEnds = new Set([
+  'p',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'li',
+  'td',
+  'th',
+  'pre',
+  'blockquote',
+  'figure',
+]);
+const blockStarts = new Set(['p', 'li', 'td', 'th', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'br']);
+
 export function countWords(text: string): number {
-  const words = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu);
+  // Plain ASCII text takes the cheaper pattern; both count the same words.
+  const words = /[^ -~\s]/.test(text)
+    ? text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu)
+    : text.match(/[A-Za-z0-9][A-Za-z0-9'.-]*/g);
   return words ? words.length : 0;
 }
 
