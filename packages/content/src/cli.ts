@@ -53,6 +53,8 @@ const compiler = new Compiler({
   ...(values.workers !== undefined && { workers: Number(values.workers) }),
 });
 
+const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
+
 /** What a consumer downloads for one output file: raw and gzip-compressed, in KB. */
 function sizeOf(file: string): string {
   const bytes = readFileSync(join(values.out, file));
@@ -64,7 +66,7 @@ async function buildOnce(): Promise<boolean> {
   try {
     const stats = await compiler.build();
     console.log(
-      `content: ${stats.published} essays published (${stats.essays - stats.published} drafts), ${stats.rendered} rendered, ${stats.filesWritten} files written in ${stats.milliseconds.toFixed(0)} ms`,
+      `content: ${stats.published} essays published (${plural(stats.essays - stats.published, 'draft')}), ${stats.rendered} rendered, ${stats.filesWritten} files written in ${stats.milliseconds.toFixed(0)} ms`,
     );
     console.log(
       `content: ${sizeOf('meta.js')} metadata index, ${sizeOf('search-index.json')} search index`,

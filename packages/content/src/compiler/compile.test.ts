@@ -175,10 +175,14 @@ describe('a broken corpus', () => {
     });
   });
 
-  it('reports an unknown tag by its position in the list', async () => {
+  it('reports an unknown tag by its position in the list, with the tag it was probably meant to be', async () => {
     const issue = await issueFor('unknown-tag', 'tags.1');
-    expect(issue).toMatchObject({ line: 5, column: 12, found: '"kubernets"' });
-    expect(issue.expected).toContain('kubernetes');
+    expect(issue).toMatchObject({
+      line: 5,
+      column: 12,
+      found: '"kubernets" (did you mean "kubernetes"?)',
+    });
+    expect(issue.expected).toContain('one of the known tags');
   });
 
   it('reports a description over 160 characters', async () => {

@@ -92,12 +92,14 @@ export function parseEssaySource(file: string, source: string): SplitEssay {
       doc.contents && isMap(doc.contents) ? findKey(doc.contents, path[0]) : undefined;
     const offset = isNode(node) && node.range ? node.range[0] : keyNode;
     const position = offset === undefined ? { line: bodyLine - 1, column: 1 } : at(offset);
+    const value = path.length > 0 ? getPath(data, path) : data;
+    const near = issue.code === 'invalid_value' ? nearest(value, issue.values) : undefined;
     return {
       file,
       ...position,
       field: path.length > 0 ? path.join('.') : 'frontmatter',
       expected: expectedFor(issue),
-      found: describeFound(path.length > 0 ? getPath(data, path) : data),
+      found: `${describeFound(value)}${near === undefined ? '' : ` (did you mean "${near}"?)`}`,
       example: frontmatterExample,
     };
   });
@@ -109,6 +111,35 @@ function issuePath(issue: z.core.$ZodIssue): (string | number)[] {
   // An unrecognised key is reported on the object; point at the key itself.
   if (issue.code === 'unrecognized_keys' && issue.keys[0]) return [...path, issue.keys[0]];
   return path;
+}
+
+/** The allowed value closest to a typo, when it is close enough to be what the writer meant. */
+function nearest(found: unknown, allowed: readonly unknown[]): string | undefined {
+  if (typeof found !== 'string') return undefined;
+  let best: { value: string; distance: number } | undefined;
+  for (const value of allowed) {
+    if (typeof value !== 'string') continue;
+    const distance = editDistance(found.toLowerCase(), value);
+    if (!best || distance < best.distance) best = { value, distance };
+  }
+  // One edit in four characters still reads as a typo; more is a different word.
+  return best && best.distance <= Math.max(1, Math.floor(best.value.length / 4))
+    ? best.value
+    : undefined;
+}
+
+/** Levenshtein distance, one row at a time. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution);
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
 }
 
 function expectedFor(issue: z.core.$ZodIssue): string {

@@ -1,0 +1,59 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fixtures, packageRoot, temporaryDir } from './helpers.js';
+
+/**
+ * The documented command, `pnpm --filter @working-notes/content compile --essays <dir> --out
+ * <dir>`, run as a writer runs it: the built CLI in its own process (the package's build task
+ * comes before its tests).
+ */
+const cli = join(packageRoot, 'build', 'compiler', 'cli.js');
+
+function compileCommand(essays: string, out: string) {
+  if (!existsSync(cli)) throw new Error(`${cli} is missing: build the package before testing it`);
+  return spawnSync(process.execPath, [cli, '--essays', essays, '--out', out, '--no-cache'], {
+    cwd: packageRoot,
+    encoding: 'utf8',
+  });
+}
+
+/** Every file in a folder with its bytes, to compare a folder before and after. */
+function snapshot(dir: string): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  for (const entry of readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort()) {
+    const path = join(dir, entry);
+    if (statSync(path).isFile()) files.set(entry, readFileSync(path));
+  }
+  return files;
+}
+
+describe('the compile command', () => {
+  it('compiles any folder of essays into any folder', () => {
+    const out = temporaryDir('cli-good');
+    const run = compileCommand(join(fixtures, 'good'), out);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^content: 2 essays published \(1 draft\)/);
+    expect(existsSync(join(out, 'posts', 'first-essay.js'))).toBe(true);
+  });
+
+  it('fails on a broken corpus with every problem listed, and leaves the last good output as it was', () => {
+    const out = temporaryDir('cli-broken');
+    expect(compileCommand(join(fixtures, 'good'), out).status).toBe(0);
+    const before = snapshot(out);
+
+    const run = compileCommand(join(fixtures, 'broken'), out);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('The essays have 11 problems; nothing was written.');
+    expect(run.stderr).toContain(
+      [
+        'test/fixtures/broken/unknown-tag/index.md:5:12  tags.1',
+        '  expected: one of the known tags: agents,',
+      ].join('\n'),
+    );
+    expect(run.stderr).toContain('found:    "kubernets" (did you mean "kubernetes"?)');
+    expect(snapshot(out)).toEqual(before);
+  });
+});
