@@ -39,8 +39,14 @@ export function watchForProblems(page: Page): string[] {
       problems.push(`console ${message.type()}: ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
-  page.on('requestfailed', (request) =>
-    problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`),
-  );
+  page.on('requestfailed', (request) => {
+    // Speculation Rules fetch a page when the pointer rests on its link; the click that follows
+    // can cancel that fetch or replace it with the real navigation, which Chromium reports as
+    // ERR_ABORTED. The reader just lands on the page, so that one is not a problem.
+    const aborted = request.failure()?.errorText === 'net::ERR_ABORTED';
+    const speculative = (request.headers()['sec-purpose'] ?? '').includes('prefetch');
+    if (aborted && (speculative || request.isNavigationRequest())) return;
+    problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`);
+  });
   return problems;
 }
