@@ -39,6 +39,11 @@ export class RenderCache {
     }
   }
 
+  /** Rendered essays on hand; zero means every essay of this build will be rendered. */
+  get size(): number {
+    return this.#entries.size;
+  }
+
   key(essay: EssaySource): string {
     return createHash('sha1')
       .update(this.#salt)

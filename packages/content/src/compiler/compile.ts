@@ -84,6 +84,7 @@ export class Compiler {
       mark = now;
       return elapsed;
     };
+    this.#startWorkersEarly();
     const { sources, issues } = readEssays(this.#options.essaysDir, this.#sourceCache);
     const rendered: RenderedEssay[] = [];
     const misses: EssaySource[] = [];
@@ -156,6 +157,24 @@ export class Compiler {
       this.#cache.save();
     }, 2000);
     this.#saveTimer.unref();
+  }
+
+  /**
+   * With nothing cached and a corpus large enough for workers, every essay will be rendered on
+   * them: start them now, so their start-up overlaps reading the sources. A warm cache skips this,
+   * because a rebuild of a few edited essays is faster on this thread.
+   */
+  #startWorkersEarly(): void {
+    if (this.#pool || this.#options.workers === 0 || this.#cache.size > 0) return;
+    let folders = 0;
+    try {
+      folders = readdirSync(this.#options.essaysDir).length;
+    } catch {
+      return; // reading the sources reports the missing folder
+    }
+    if (folders < workerThreshold) return;
+    this.#pool = new RenderPool(this.#options.workers);
+    this.#pool.warm(this.#options.engine);
   }
 
   async #render(sources: EssaySource[]) {

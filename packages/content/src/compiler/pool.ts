@@ -19,8 +19,13 @@ function startWorker(): Worker {
   return new Worker(bootstrap, { eval: true });
 }
 
-/** Essays per message: small enough to balance two cores, large enough that messaging is noise. */
-const batchSize = 24;
+/**
+ * Essays per message: large while much is left, so messaging stays noise, then smaller towards
+ * the end, so no worker sits idle while another finishes a long last batch.
+ */
+function nextBatchSize(remaining: number, workers: number): number {
+  return Math.max(4, Math.min(24, Math.ceil(remaining / (4 * workers))));
+}
 
 /**
  * Renders essays on worker threads, one per core. Workers start on first use and stay warm, so
@@ -30,26 +35,39 @@ export class RenderPool {
   readonly size: number;
   #workers: Worker[] = [];
   #nextId = 0;
+  #warming: Promise<unknown> | undefined;
 
   constructor(size = availableParallelism()) {
     this.size = Math.max(1, size);
   }
 
+  /**
+   * Starts every worker and has it load the highlighter and the Markdown engine now, so that work
+   * overlaps whatever the caller does before the first `render`.
+   */
+  warm(engine: EngineName): void {
+    const ready = this.#ensureWorkers(this.size).map((worker) => this.#send(worker, engine, []));
+    this.#warming = Promise.all(ready);
+    // A start-up failure is reported by the render that waits for it, not as an unhandled rejection.
+    this.#warming.catch(() => {});
+  }
+
   async render(engine: EngineName, essays: readonly EssaySource[]): Promise<EssayOutcome[]> {
-    const batches: EssaySource[][] = [];
-    for (let i = 0; i < essays.length; i += batchSize) batches.push(essays.slice(i, i + batchSize));
-    const results: EssayOutcome[][] = new Array(batches.length);
+    await this.#warming;
+    const workers = this.#ensureWorkers(Math.min(this.size, Math.ceil(essays.length / 4)));
+    const results: { start: number; outcomes: EssayOutcome[] }[] = [];
     let next = 0;
-    const workers = this.#ensureWorkers(Math.min(this.size, batches.length));
     await Promise.all(
       workers.map(async (worker) => {
-        while (next < batches.length) {
-          const index = next++;
-          results[index] = await this.#send(worker, engine, batches[index] ?? []);
+        while (next < essays.length) {
+          const start = next;
+          next += nextBatchSize(essays.length - start, workers.length);
+          const outcomes = await this.#send(worker, engine, essays.slice(start, next));
+          results.push({ start, outcomes });
         }
       }),
     );
-    return results.flat();
+    return results.sort((a, b) => a.start - b.start).flatMap((batch) => batch.outcomes);
   }
 
   async close(): Promise<void> {
