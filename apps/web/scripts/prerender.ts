@@ -80,8 +80,8 @@ writeFileSync(
   join(outDir, '_headers'),
   headersFile([scriptHash(themeScript), scriptHash(speculationRules)]),
 );
-// The scale check turns the essay cards off at 5000 essays: they are linear (about 80 ms each, cached by
-// title) and would turn a one-minute check into ten.
+// The scale check turns the essay cards off at 5000 essays: they are linear (about 80 ms each,
+// cached by title) and would turn a one-minute check into ten.
 const cards = process.env.WEB_OG_IMAGES === 'off' ? [] : posts;
 await writeOgImages(outDir, cards);
 

@@ -35,6 +35,7 @@ export async function writeOutput(
   for (const [path, content] of files) {
     // Copied images are few and always copied.
     if (typeof content !== 'string') {
+      hashes.set(path, 'copy');
       changed.push([path, content]);
       continue;
     }
@@ -63,7 +64,6 @@ export async function writeOutput(
   await Promise.all(Array.from({ length: 32 }, writer));
   for (const path of known.keys())
     if (!files.has(path)) rmSync(join(outDir, path), { force: true });
-  for (const [path, content] of files) if (typeof content !== 'string') hashes.set(path, 'copy');
   writeFileSync(
     join(outDir, manifestName),
     `${JSON.stringify(Object.fromEntries([...hashes].sort(([a], [b]) => a.localeCompare(b))), null, 0)}\n`,
