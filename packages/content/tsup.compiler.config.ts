@@ -14,7 +14,14 @@ export default defineConfig({
   platform: 'node',
   target: 'node20',
   splitting: true,
-  skipNodeModulesBundle: true,
+  // Dependencies are bundled too: a worker then loads a few chunks instead of resolving and
+  // reading a few hundred package files, and is ready about 90 ms sooner (two workers starting
+  // together: 202-239 ms against 289-337 ms).
+  noExternal: [/.*/],
+  // yaml is bundled from its CommonJS build, which requires Node built-ins.
+  banner: {
+    js: "import { createRequire } from 'node:module';\nconst require = createRequire(import.meta.url);",
+  },
   clean: true,
   dts: false,
   sourcemap: false,

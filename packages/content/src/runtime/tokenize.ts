@@ -10,14 +10,15 @@ const stopWords = new Set(
  */
 export function tokenize(text: string): string[] {
   // Plain ASCII text, most of what is indexed, has no accents to fold and splits on a simple
-  // class; the Unicode path is several times slower.
+  // class; the Unicode path is several times slower. Single characters are not worth indexing,
+  // so both patterns ask for two or more.
   const ascii = !/[^ -~\s]/.test(text);
   const words = ascii
-    ? text.toLowerCase().split(/[^a-z0-9]+/)
+    ? text.toLowerCase().match(/[a-z0-9]{2,}/g)
     : text
         .normalize('NFKD')
         .replace(/[\u0300-\u036f]/g, '')
         .toLowerCase()
-        .split(/[^\p{L}\p{N}]+/u);
-  return words.filter((word) => word.length > 1 && !stopWords.has(word));
+        .match(/[\p{L}\p{N}]{2,}/gu);
+  return words ? words.filter((word) => !stopWords.has(word)) : [];
 }
