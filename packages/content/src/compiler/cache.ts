@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
@@ -21,6 +22,7 @@ export class RenderCache {
   #entries = new Map<string, Entry>();
   #used = new Set<string>();
   #dirty = false;
+  #saving: Promise<void> = Promise.resolve();
   readonly #file: string | undefined;
   readonly #salt: string;
 
@@ -75,17 +77,35 @@ export class RenderCache {
     this.#dirty = true;
   }
 
-  /** Writes the entries this build used; the rest (edited or deleted essays) are dropped. */
-  save(): void {
-    if (!this.#file || (!this.#dirty && this.#used.size === this.#entries.size)) return;
+  /** Resolves once no save is being written; a failed one was reported to whoever started it. */
+  settled(): Promise<void> {
+    return this.#saving.catch(() => {});
+  }
+
+  /**
+   * Writes the entries this build used; the rest (edited or deleted essays) are dropped. The
+   * entries are serialised now, and the file is written on the thread pool, so the caller can
+   * write the build's output meanwhile. Saves run one after another, never over each other.
+   */
+  save(): Promise<void> {
+    if (!this.#file || (!this.#dirty && this.#used.size === this.#entries.size))
+      return this.settled();
+    const file = this.#file;
     const entries = [...this.#entries].filter(([key]) => this.#used.has(key));
     this.#entries = new Map(entries);
-    mkdirSync(dirname(this.#file), { recursive: true });
-    const temporary = `${this.#file}.${process.pid}.tmp`;
-    writeFileSync(temporary, serialize({ salt: this.#salt, entries }));
-    renameSync(temporary, this.#file);
+    const data = serialize({ salt: this.#salt, entries });
     this.#dirty = false;
     this.#used = new Set();
+    // A failed earlier save was reported to its caller; it must not stop this one.
+    this.#saving = this.#saving
+      .catch(() => {})
+      .then(async () => {
+        await mkdir(dirname(file), { recursive: true });
+        const temporary = `${file}.${process.pid}.tmp`;
+        await writeFile(temporary, data);
+        await rename(temporary, file);
+      });
+    return this.#saving;
   }
 }
 

@@ -133,6 +133,26 @@ describe('compiling a good corpus', () => {
     await compile({ essaysDir: essays, outDir: out, cacheDir: false });
     expect(existsSync(untouched)).toBe(true);
   });
+
+  it('renders only the edited essay when a new process finds the disk cache', async () => {
+    const essays = temporaryDir('cached');
+    cpSync(join(fixtures, 'good'), essays, { recursive: true });
+    const out = temporaryDir('cached-out');
+    const cacheDir = temporaryDir('cached-cache');
+    const first = await compile({ essaysDir: essays, outDir: out, cacheDir });
+    expect(first.rendered).toBe(first.essays);
+
+    const source = join(essays, 'first-essay', 'index.md');
+    writeFileSync(source, `${readFileSync(source, 'utf8')}\nA sentence added later.\n`);
+    const second = await compile({ essaysDir: essays, outDir: out, cacheDir });
+    expect(second.rendered).toBe(1);
+    expect(readFileSync(join(out, 'posts', 'first-essay.js'), 'utf8')).toContain(
+      'A sentence added later.',
+    );
+    // Nothing changed: everything comes from the cache the second build saved.
+    const third = await compile({ essaysDir: essays, outDir: out, cacheDir });
+    expect(third.rendered).toBe(0);
+  });
 });
 
 describe('a broken corpus', () => {

@@ -109,7 +109,7 @@ export class Compiler {
       const source = bySlug.get(essay.slug);
       if (source) this.#cache.set(source, essay);
     }
-    this.#saveCache();
+    const cacheSaved = this.#saveCache();
     const check = lap();
 
     const files = buildOutputs(rendered, sources, this.#options.site);
@@ -120,6 +120,7 @@ export class Compiler {
       this.#previous,
     );
     this.#previous = output;
+    await cacheSaved;
     let outputBytes = 0;
     for (const content of files.values())
       outputBytes += typeof content === 'string' ? Buffer.byteLength(content) : 0;
@@ -137,26 +138,30 @@ export class Compiler {
   async close(): Promise<void> {
     if (this.#saveTimer) {
       clearTimeout(this.#saveTimer);
-      this.#cache.save();
+      this.#saveTimer = undefined;
+      await this.#cache.save();
     }
+    await this.#cache.settled();
     await this.#pool?.close();
   }
 
   /**
-   * The first build saves the disk cache at once; later (watch-mode) builds save it a moment
-   * after the edits stop, because serialising the whole corpus costs more than the rebuild.
+   * The first build saves the disk cache at once, and its file is written while the output is;
+   * later (watch-mode) builds save it a moment after the edits stop, because serialising the whole
+   * corpus costs more than the rebuild.
    */
-  #saveCache(): void {
-    if (this.#previous === undefined) {
-      this.#cache.save();
-      return;
-    }
+  #saveCache(): Promise<void> | undefined {
+    if (this.#previous === undefined) return this.#cache.save();
     clearTimeout(this.#saveTimer);
     this.#saveTimer = setTimeout(() => {
       this.#saveTimer = undefined;
-      this.#cache.save();
+      // A cache that could not be written costs the next build time, not this one its output.
+      this.#cache.save().catch((error: unknown) => {
+        process.emitWarning(`The render cache was not saved: ${String(error)}`);
+      });
     }, 2000);
     this.#saveTimer.unref();
+    return undefined;
   }
 
   /**
