@@ -15,8 +15,17 @@ const here = new URL('.', import.meta.url).pathname;
 const rows: string[][] = [];
 const phaseRows: string[] = [];
 
+// Every size's files stay until the end. Deleting tens of megabytes makes this machine's disk
+// (ext4 with online discard) slow to create files for a while afterwards, and that would be
+// timed as the next size's write phase.
+const roots: string[] = [];
+process.on('exit', () => {
+  for (const root of roots) rmSync(root, { recursive: true, force: true });
+});
+
 for (const size of sizes) {
   const root = mkdtempSync(join(tmpdir(), `wn-bench-${size}-`));
+  roots.push(root);
   const essays = join(root, 'essays');
   writeCorpus(essays, size);
   // Start each measurement with a quiet disk: flush the corpus just written (and the last size's
@@ -65,7 +74,6 @@ for (const size of sizes) {
     `${result.peakRssMb.toFixed(0)} MB`,
     `${(result.outputBytes / 1024 / 1024).toFixed(1)} MB`,
   ]);
-  rmSync(root, { recursive: true, force: true });
 }
 
 const header = [

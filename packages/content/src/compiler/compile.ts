@@ -123,7 +123,12 @@ export class Compiler {
     await cacheSaved;
     let outputBytes = 0;
     for (const content of files.values())
-      outputBytes += typeof content === 'string' ? Buffer.byteLength(content) : 0;
+      outputBytes +=
+        typeof content === 'string'
+          ? Buffer.byteLength(content)
+          : content instanceof Uint8Array
+            ? content.byteLength
+            : 0;
     return {
       essays: sources.length,
       published: rendered.filter((essay) => !essay.frontmatter.draft).length,

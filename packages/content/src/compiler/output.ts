@@ -2,8 +2,16 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
-/** A generated file: its text, or an image to copy as is. */
-export type OutputFile = string | { copy: string };
+/**
+ * A generated file: its text, its bytes (an essay module, encoded once by the worker that rendered
+ * it), or an image to copy as is.
+ */
+export type OutputFile = string | Uint8Array | { copy: string };
+
+function isCopy(content: OutputFile): content is { copy: string } {
+  // Not `'copy' in content`: a Buffer has a copy method.
+  return typeof content === 'object' && !(content instanceof Uint8Array);
+}
 
 /** What a build wrote: its files, and a content hash of each text file. */
 export interface WrittenOutput {
@@ -33,7 +41,7 @@ export function writeOutput(
   const changed: [string, OutputFile][] = [];
   for (const [path, content] of files) {
     // Copied images are few and always copied.
-    if (typeof content !== 'string') {
+    if (isCopy(content)) {
       hashes.set(path, 'copy');
       changed.push([path, content]);
       continue;
@@ -54,8 +62,8 @@ export function writeOutput(
   // 141-183 ms), which pay a thread-pool hop each and compete with each other for the two cores.
   for (const [path, content] of changed) {
     const target = join(outDir, path);
-    if (typeof content === 'string') writeFileSync(target, content);
-    else copyFileSync(content.copy, target);
+    if (isCopy(content)) copyFileSync(content.copy, target);
+    else writeFileSync(target, content);
   }
   for (const path of known.keys())
     if (!files.has(path)) rmSync(join(outDir, path), { force: true });
@@ -66,7 +74,7 @@ export function writeOutput(
   return { written: changed.length, output: { files, hashes } };
 }
 
-function hashOf(content: string): string {
+function hashOf(content: string | Uint8Array): string {
   return createHash('sha1').update(content).digest('base64url');
 }
 

@@ -32,5 +32,24 @@ parentPort?.on('message', async (request: WorkerRequest) => {
       crash: error instanceof Error ? (error.stack ?? error.message) : String(error),
     };
   }
-  parentPort?.postMessage(response);
+  parentPort?.postMessage(response, 'outcomes' in response ? ownBuffers(response.outcomes) : []);
 });
+
+/**
+ * The module bytes that can move to the main thread instead of being copied: each one that fills
+ * its own ArrayBuffer (not a slice of Node's shared pool for small buffers).
+ */
+function ownBuffers(outcomes: EssayOutcome[]): ArrayBuffer[] {
+  const buffers: ArrayBuffer[] = [];
+  for (const outcome of outcomes) {
+    if (!outcome.ok) continue;
+    const { js } = outcome.essay.module;
+    if (
+      js.byteOffset === 0 &&
+      js.byteLength === js.buffer.byteLength &&
+      js.buffer instanceof ArrayBuffer
+    )
+      buffers.push(js.buffer);
+  }
+  return buffers;
+}
