@@ -15,7 +15,7 @@ Usage: pnpm --filter @working-notes/content compile --essays <dir> --out <dir> [
   --engine <name>    markdown-it (fast, default) or unified (reference)
   --cache <dir>      render cache folder (default: node_modules/.cache/working-notes-content)
   --no-cache         render every essay
-  --workers <n>      worker threads (0 renders on the main thread)
+  --workers <n>      worker threads beside the main thread (0: the main thread alone)
   --watch            rebuild when an essay changes
 `;
 

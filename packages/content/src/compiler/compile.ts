@@ -1,15 +1,16 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { site as defaultSite, type Site } from '../site.js';
 import { RenderCache } from './cache.js';
 import { checkCorpus } from './corpus.js';
 import { buildOutputs } from './emit/outputs.js';
-import type { EngineName } from './engines/types.js';
+import type { EngineName, MarkdownEngine } from './engines/types.js';
 import { ContentError, type ContentIssue } from './errors.js';
 import { createHighlighter, type Highlighter } from './highlight.js';
 import { type WrittenOutput, writeOutput } from './output.js';
-import { RenderPool } from './pool.js';
+import { type LocalRenderer, RenderPool } from './pool.js';
 import { type EssaySource, loadEngine, type RenderedEssay, renderEssay } from './render-essay.js';
 
 export interface CompileOptions {
@@ -20,7 +21,10 @@ export interface CompileOptions {
   engine?: EngineName;
   /** Where rendered essays are cached by content hash; `false` renders everything. */
   cacheDir?: string | false;
-  /** Worker threads; 0 renders on the main thread. Defaults to one per core for large builds. */
+  /**
+   * Worker threads that render beside the main thread; 0 renders on the main thread alone.
+   * Defaults to one fewer than the cores. Fewer than 48 essays to render never start workers.
+   */
   workers?: number;
   site?: Site;
 }
@@ -54,6 +58,7 @@ export class Compiler {
   readonly #cache: RenderCache;
   #pool: RenderPool | undefined;
   #highlighter: Promise<Highlighter> | undefined;
+  #markdown: Promise<MarkdownEngine> | undefined;
   #previous: WrittenOutput | undefined;
   /** Essay sources by path with the size and mtime they were read at: rebuilds re-read only edits. */
   readonly #sourceCache = new Map<string, { size: number; mtimeMs: number; source: string }>();
@@ -171,8 +176,9 @@ export class Compiler {
 
   /**
    * With nothing cached and a corpus large enough for workers, every essay will be rendered on
-   * them: start them now, so their start-up overlaps reading the sources. A warm cache skips this,
-   * because a rebuild of a few edited essays is faster on this thread.
+   * them and on this thread: start the workers and load this thread's highlighter now, so that
+   * start-up overlaps reading the sources. A warm cache skips this, because a rebuild of a few
+   * edited essays is faster on this thread alone.
    */
   #startWorkersEarly(): void {
     if (this.#pool || this.#options.workers === 0 || this.#cache.size > 0) return;
@@ -183,25 +189,35 @@ export class Compiler {
       return; // reading the sources reports the missing folder
     }
     if (folders < workerThreshold) return;
-    this.#pool = new RenderPool(this.#options.workers);
+    const size = this.#options.workers ?? defaultWorkers();
+    if (size === 0) return;
+    this.#pool = new RenderPool(size);
     this.#pool.warm(this.#options.engine);
+    this.#localRenderer().catch(() => {}); // a failure surfaces when the render awaits it
   }
 
   async #render(sources: EssaySource[]) {
     if (sources.length === 0) return [];
-    const engine = this.#options.engine;
-    // Warm workers (from an earlier build of this compiler) beat a cold start on the main thread.
+    const local = await this.#localRenderer();
     const workers =
-      this.#options.workers ?? (this.#pool || sources.length >= workerThreshold ? undefined : 0);
-    if (workers === 0) {
-      this.#highlighter ??= createHighlighter();
-      const highlighter = await this.#highlighter;
-      const markdown = await loadEngine(engine);
-      return sources.map((source) => renderEssay(source, markdown, highlighter));
-    }
+      sources.length < workerThreshold ? 0 : (this.#options.workers ?? defaultWorkers());
+    if (workers === 0) return local(sources);
     this.#pool ??= new RenderPool(workers);
-    return this.#pool.render(engine, sources);
+    return this.#pool.render(this.#options.engine, sources, local);
   }
+
+  /** Renders on this thread, loading the highlighter and the Markdown engine on first use. */
+  async #localRenderer(): Promise<LocalRenderer> {
+    this.#highlighter ??= createHighlighter();
+    this.#markdown ??= loadEngine(this.#options.engine);
+    const [highlighter, markdown] = await Promise.all([this.#highlighter, this.#markdown]);
+    return (essays) => essays.map((source) => renderEssay(source, markdown, highlighter));
+  }
+}
+
+/** One worker for each core but the one the main thread renders on. */
+function defaultWorkers(): number {
+  return availableParallelism() - 1;
 }
 
 /** Compiles once and releases the workers: what the CLI and the tests call. */
