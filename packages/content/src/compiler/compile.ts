@@ -115,6 +115,7 @@ export class Compiler {
       if (source) this.#cache.set(source, essay);
     }
     const cacheSaved = this.#saveCache();
+    cacheSaved?.catch(() => {}); // awaited after the output is written; this covers a throw before
     const check = lap();
 
     const files = buildOutputs(rendered, sources, this.#options.site);

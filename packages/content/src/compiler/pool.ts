@@ -77,7 +77,6 @@ export class RenderPool {
     };
 
     const onWorker = async (worker: Worker) => {
-      await this.#warming;
       // Two batches in flight, so a worker has its next batch while the main thread is busy
       // rendering one of its own and cannot answer.
       const inFlight: Promise<void>[] = [];
@@ -90,9 +89,10 @@ export class RenderPool {
         done.catch(() => {}); // awaited below; this only keeps a second failure quiet
         inFlight.push(done);
       };
-      dispatch();
-      dispatch();
       try {
+        await this.#warming;
+        dispatch();
+        dispatch();
         for (let done = inFlight.shift(); done; done = inFlight.shift()) {
           await done;
           dispatch();
