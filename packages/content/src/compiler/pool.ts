@@ -33,7 +33,7 @@ export type LocalRenderer = (essays: EssaySource[]) => EssayOutcome[];
  * Renders essays on worker threads and, when given a local renderer, on the main thread too, all
  * taking batches from one queue. The main thread would otherwise only wait: on two cores, one
  * worker beside it renders 1000 essays as fast as two workers did (1.82-1.95 s against
- * 1.83-1.96 s) with one heap fewer (peak RSS 291-295 MB against 361-364 MB). Workers start on
+ * 1.83-1.96 s) with one heap fewer (peak RSS 284-288 MiB against 352-356 MiB). Workers start on
  * first use and stay warm, so watch-mode rebuilds pay no start-up cost.
  */
 export class RenderPool {
