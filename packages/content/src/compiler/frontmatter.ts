@@ -2,6 +2,7 @@ import { isMap, isNode, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { type Frontmatter, frontmatterExample, frontmatterSchema } from '../schema/frontmatter.js';
 import { type ContentIssue, describeFound } from './errors.js';
+import { parsePlainFrontmatter } from './plain-frontmatter.js';
 
 export interface SplitEssay {
   /** Frontmatter as parsed and validated, or undefined when it had problems. */
@@ -38,6 +39,13 @@ export function parseEssaySource(file: string, source: string): SplitEssay {
   const yamlText = match[1] ?? '';
   const bodyLine = countLines(match[0]) + 1;
   const body = source.slice(match[0].length);
+  // The common shape needs no YAML parser; anything else, and any invalid value, takes the full
+  // path below, which knows where each problem is.
+  const plain = parsePlainFrontmatter(yamlText);
+  if (plain) {
+    const result = frontmatterSchema.safeParse(plain);
+    if (result.success) return { frontmatter: result.data, body, bodyLine, issues: [] };
+  }
   const lineCounter = new LineCounter();
   const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
   // Frontmatter starts on line 2 of the file, after the opening fence.
