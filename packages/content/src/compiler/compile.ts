@@ -11,7 +11,7 @@ import { ContentError, type ContentIssue } from './errors.js';
 import { createHighlighter, type Highlighter } from './highlight.js';
 import { type WrittenOutput, writeOutput } from './output.js';
 import { type LocalRenderer, RenderPool } from './pool.js';
-import { type EssaySource, loadEngine, type RenderedEssay, renderEssay } from './render-essay.js';
+import { type EssaySource, loadEngine, type RenderedEssay, renderBatch } from './render-essay.js';
 
 export interface CompileOptions {
   /** Folder of essay folders (`<slug>/index.md`). */
@@ -212,7 +212,7 @@ export class Compiler {
     this.#highlighter ??= createHighlighter();
     this.#markdown ??= loadEngine(this.#options.engine);
     const [highlighter, markdown] = await Promise.all([this.#highlighter, this.#markdown]);
-    return (essays) => essays.map((source) => renderEssay(source, markdown, highlighter));
+    return (essays) => renderBatch(essays, markdown, highlighter);
   }
 }
 

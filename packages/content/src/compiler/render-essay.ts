@@ -5,6 +5,7 @@ import type { EngineName, MarkdownEngine, RenderedBody } from './engines/types.j
 import type { ContentIssue } from './errors.js';
 import { parseEssaySource } from './frontmatter.js';
 import type { Highlighter } from './highlight.js';
+import { highlightAhead } from './highlight-ahead.js';
 import { countWords, excerptOf, plainTexts, readingMinutes } from './text.js';
 
 /** Engines load on first use: unified's module graph alone takes a quarter second to import. */
@@ -48,6 +49,19 @@ export interface RenderedEssay {
 export type EssayOutcome =
   | { ok: true; essay: RenderedEssay }
   | { ok: false; issues: ContentIssue[] };
+
+/** Renders a batch of essays, their code blocks highlighted together first (see highlightAhead). */
+export function renderBatch(
+  essays: readonly EssaySource[],
+  engine: MarkdownEngine,
+  highlighter: Highlighter,
+): EssayOutcome[] {
+  const ahead = highlightAhead(
+    essays.map((essay) => essay.source),
+    highlighter,
+  );
+  return essays.map((essay) => renderEssay(essay, engine, ahead));
+}
 
 export function renderEssay(
   input: EssaySource,

@@ -1,7 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import type { EngineName } from './engines/types.js';
 import { createHighlighter, type Highlighter } from './highlight.js';
-import { type EssayOutcome, type EssaySource, loadEngine, renderEssay } from './render-essay.js';
+import { type EssayOutcome, type EssaySource, loadEngine, renderBatch } from './render-essay.js';
 
 export interface WorkerRequest {
   id: number;
@@ -23,7 +23,7 @@ parentPort?.on('message', async (request: WorkerRequest) => {
     const engine = await loadEngine(request.engine);
     response = {
       id: request.id,
-      outcomes: request.essays.map((essay) => renderEssay(essay, engine, ready)),
+      outcomes: renderBatch(request.essays, engine, ready),
     };
   } catch (error) {
     // A bug in the compiler, not in an essay: report it to the main thread instead of dying.
