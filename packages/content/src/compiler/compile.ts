@@ -120,21 +120,13 @@ export class Compiler {
 
     const files = buildOutputs(rendered, sources, this.#options.site);
     const emit = lap();
-    const { written: filesWritten, output } = writeOutput(
-      this.#options.outDir,
-      files,
-      this.#previous,
-    );
+    const {
+      written: filesWritten,
+      bytes: outputBytes,
+      output,
+    } = writeOutput(this.#options.outDir, files, this.#previous);
     this.#previous = output;
     await cacheSaved;
-    let outputBytes = 0;
-    for (const content of files.values())
-      outputBytes +=
-        typeof content === 'string'
-          ? Buffer.byteLength(content)
-          : content instanceof Uint8Array
-            ? content.byteLength
-            : 0;
     return {
       essays: sources.length,
       published: rendered.filter((essay) => !essay.frontmatter.draft).length,

@@ -35,10 +35,12 @@ export function writeOutput(
   outDir: string,
   files: ReadonlyMap<string, OutputFile>,
   previous?: WrittenOutput,
-): { written: number; output: WrittenOutput } {
+): { written: number; bytes: number; output: WrittenOutput } {
   const known = previous?.hashes ?? readManifest(outDir);
   const hashes = new Map<string, string>();
   const changed: [string, OutputFile][] = [];
+  // Bytes of the generated text files, for the build's report; copied images are not counted.
+  let bytes = 0;
   for (const [path, content] of files) {
     // Copied images are few and always copied.
     if (isCopy(content)) {
@@ -46,12 +48,13 @@ export function writeOutput(
       changed.push([path, content]);
       continue;
     }
+    const size = Buffer.byteLength(content);
+    bytes += size;
     const before = previous?.files.get(path);
     const hash = before === content ? (known.get(path) ?? hashOf(content)) : hashOf(content);
     hashes.set(path, hash);
     const same =
-      known.get(path) === hash &&
-      (before === content || sizeOf(join(outDir, path)) === Buffer.byteLength(content));
+      known.get(path) === hash && (before === content || sizeOf(join(outDir, path)) === size);
     if (!same) changed.push([path, content]);
   }
 
@@ -71,7 +74,7 @@ export function writeOutput(
     join(outDir, manifestName),
     `${JSON.stringify(Object.fromEntries([...hashes].sort(([a], [b]) => a.localeCompare(b))), null, 0)}\n`,
   );
-  return { written: changed.length, output: { files, hashes } };
+  return { written: changed.length, bytes, output: { files, hashes } };
 }
 
 function hashOf(content: string | Uint8Array): string {
