@@ -50,7 +50,7 @@ describe('the compile command', () => {
     expect(run.stderr).toContain(
       [
         'test/fixtures/broken/unknown-tag/index.md:5:12  tags.1',
-        '  expected: one of the known tags: agents,',
+        '  expected: one of the known tags: ai,',
       ].join('\n'),
     );
     expect(run.stderr).toContain('found:    "kubernets" (did you mean "kubernetes"?)');

@@ -5,6 +5,7 @@ import { compile } from '../src/compiler/compile.js';
 import type { MetaRecord } from '../src/compiler/emit/records.js';
 import { ContentError } from '../src/compiler/errors.js';
 import { parseEssaySource } from '../src/compiler/frontmatter.js';
+import { tags } from '../src/schema/tags.js';
 import { importModule, packageRoot, temporaryDir } from './helpers.js';
 
 /** The real corpus, one rule per test, so a failure names the rule it broke. */
@@ -88,6 +89,17 @@ describe.runIf(slugs.length > 0)('the essays', () => {
         .map((file) => `${slug}/${file}`);
     });
     expect(unused).toEqual([]);
+  });
+
+  it('every tag in the list is carried by at least three essays, so no tag page is a dead end', () => {
+    const counts = new Map<string, number>(tags.map((tag) => [tag, 0]));
+    for (const essay of parsed) {
+      for (const tag of essay.frontmatter?.tags ?? []) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+    }
+    const thin = [...counts]
+      .filter(([, count]) => count < 3)
+      .map(([tag, count]) => `${tag}: ${count}`);
+    expect(thin).toEqual([]);
   });
 
   it('every essay has at least one section heading for its table of contents', () => {

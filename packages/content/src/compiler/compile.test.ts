@@ -31,7 +31,7 @@ describe('compiling a good corpus', () => {
       description: "A fixture with a diagram, a table and code, used by the compiler's tests.",
       date: '2024-03-02',
       updated: '2024-04-10',
-      tags: ['architecture', 'queues'],
+      tags: ['architecture', 'reliability'],
       series: 'Fixtures',
       readingTime: 1,
       wordCount: expect.any(Number),

@@ -3,10 +3,10 @@ import type { Tag } from '../schema/tags.js';
 import { adjacentPosts, latestPosts, postsByTag, relatedPosts, tagCounts } from './helpers.js';
 
 const list: { slug: string; tags: Tag[] }[] = [
-  { slug: 'newest', tags: ['ai', 'agents'] },
+  { slug: 'newest', tags: ['ai', 'engineering'] },
   { slug: 'middle', tags: ['kubernetes'] },
   { slug: 'older', tags: ['ai'] },
-  { slug: 'oldest', tags: ['ai', 'agents', 'architecture'] },
+  { slug: 'oldest', tags: ['ai', 'engineering', 'architecture'] },
 ];
 
 describe('helpers', () => {
