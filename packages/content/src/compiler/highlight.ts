@@ -109,7 +109,14 @@ export async function createHighlighter(): Promise<Highlighter> {
       if (name === undefined) return undefined;
       const attrs = `class="code" data-lang="${name}" tabindex="0"`;
       if (name === 'text') return `<pre ${attrs}><code>${escapeHtml(code)}</code></pre>`;
-      const { tokens } = shiki.codeToTokens(code, { lang: name, theme: kindTheme.name ?? '' });
+      const { tokens } = shiki.codeToTokens(code, {
+        lang: name,
+        theme: kindTheme.name ?? '',
+        // Shiki gives up on a line after 500 ms by default and emits the rest unhighlighted. The
+        // first line a grammar sees also pays for compiling its patterns, which on a busy machine
+        // can pass that limit: the output would then depend on the machine's load.
+        tokenizeTimeLimit: 0,
+      });
       const lines = tokens.map((line) =>
         line
           .map((token) => {
