@@ -188,10 +188,7 @@ describe.runIf(slugs.length > 0)('the essays, held to the editorial pass of issu
    * Essays holding a run of eight or more words copied from the editorial plan (its prose is in
    * test/fixtures/editorial-plan.txt). Owners: each essay's editor. Remove an entry once fixed.
    */
-  const knownPlanCopies: string[] = [
-    'status-is-a-distributed-system',
-    'the-harness-is-the-hard-part',
-  ];
+  const knownPlanCopies: string[] = ['status-is-a-distributed-system'];
 
   it('no essay repeats eight or more consecutive words of the editorial plan', () => {
     const run = 8;
