@@ -149,7 +149,6 @@ describe.runIf(slugs.length > 0)('the essays, held to the editorial pass of issu
    */
   const knownNewerLinks: string[] = [
     'the-control-plane-is-a-reconciliation-loop -> status-is-a-distributed-system',
-    'kubernetes-on-bare-metal-on-purpose -> backups-are-a-product-not-a-snapshot',
     'quintile-assembly-lines-for-ai-agents -> the-harness-is-the-hard-part',
     'what-makes-software-scale -> you-are-already-writing-a-durable-execution-engine',
     'microservices-without-the-buzzwords -> you-are-already-writing-a-durable-execution-engine',
