@@ -332,8 +332,11 @@ export class TemporaryPostgres {
   }
 
   /**
-   * Runs an essay's SQL blocks in order in a database of their own. A block must succeed, or,
-   * marked `fails`, must raise an error. psql's `file:line:` becomes the essay's file and line.
+   * Runs an essay's SQL blocks in order, in a database of their own and in one psql session, as a
+   * reader pasting them into psql would: a `prepare` or a `set role` in one block holds in the
+   * next. A block must succeed, or, marked `fails`, must raise at least one error (psql carries on
+   * through the rest of that block). The first error in any other block stops the run, and the
+   * problem names the essay's file and line instead of psql's.
    */
   runEssay(blocks: readonly RunnableBlock[], dir: string, essayFile: string): string[] {
     const sql = blocks.filter((block) => block.kind === 'sql');
@@ -343,31 +346,68 @@ export class TemporaryPostgres {
     const database = `essay_${this.databases}`;
     const created = this.psql('postgres', ['-c', `create database ${database}`]);
     if (created.status !== 0) throw new Error(`could not create a database: ${created.stderr}`);
+    const files = sql.map((block, index) => {
+      const file = join(dir, `block-${index + 1}.sql`);
+      // A block without a final newline would run into the next meta-command.
+      writeFileSync(file, block.code.endsWith('\n') ? block.code : `${block.code}\n`);
+      return file;
+    });
+    const driver = join(dir, 'essay.sql');
+    writeFileSync(
+      driver,
+      sql
+        .map(
+          (block, index) =>
+            `\\set ON_ERROR_STOP ${block.fails ? 'off' : 'on'}\n\\i ${files[index]}\n`,
+        )
+        .join(''),
+    );
+    const result = this.psql(database, ['-f', driver]);
+    // Each message starts `psql:<file>:<line>: `; its continuation lines (LINE 1:, the caret) follow.
+    const messages: { block: number; text: string }[] = [];
+    const start = /^psql:(.+?):(\d+): (.*)$/;
+    for (const line of result.stderr.split('\n')) {
+      const match = start.exec(line);
+      const block = match ? files.indexOf(match[1] ?? '') : -1;
+      if (match && block >= 0) {
+        const at = (sql[block]?.line ?? 0) + Number(match[2]);
+        messages.push({ block, text: `${essayFile}:${at}: ${match[3]}` });
+      } else if (match) {
+        messages.push({ block: -1, text: line });
+      } else if (line.trim() && messages.length > 0) {
+        const last = messages[messages.length - 1] as { text: string };
+        last.text += `\n${line}`;
+      }
+    }
+    const errors = messages.filter((message) => / (?:ERROR|FATAL|PANIC): /.test(message.text));
+    // With ON_ERROR_STOP, psql stops at the first error of a block not marked `fails`.
+    const stoppedAt = sql.findIndex(
+      (block, index) => !block.fails && errors.some((error) => error.block === index),
+    );
     const problems: string[] = [];
     sql.forEach((block, index) => {
-      const file = join(dir, `block-${index + 1}.sql`);
-      writeFileSync(file, block.code);
-      const result = this.psql(database, ['-f', file]);
-      const output = result.stderr
-        .trim()
-        .replace(
-          new RegExp(`psql:${escapeRegExp(file)}:(\\d+):`, 'g'),
-          (_, n: string) => `${essayFile}:${block.line + Number(n)}:`,
-        );
-      if (block.fails) {
-        if (result.status === 0) {
-          problems.push(
-            `${essayFile}:${block.line}: this \`sql fails\` block ran without an error; it must fail as the essay says`,
-          );
-        }
-      } else if (result.status !== 0) {
-        const lines = output.split('\n');
-        const first = lines.findIndex((line) => line.startsWith(`${essayFile}:`));
+      if (stoppedAt >= 0 && index > stoppedAt) return;
+      const own = errors.filter((error) => error.block === index);
+      if (!block.fails) problems.push(...own.map((error) => error.text));
+      else if (own.length === 0) {
         problems.push(
-          first >= 0 ? lines.slice(first).join('\n') : `${essayFile}:${block.line}: ${output}`,
+          `${essayFile}:${block.line}: this \`sql fails\` block ran without an error; it must fail as the essay says`,
         );
       }
     });
+    if (stoppedAt >= 0 && stoppedAt < sql.length - 1) {
+      problems.push(
+        `${essayFile}: the ${sql.length - 1 - stoppedAt} SQL block(s) after line ${sql[stoppedAt]?.line} were not run`,
+      );
+    }
+    problems.push(
+      ...messages
+        .filter((message) => message.block === -1 && / (?:ERROR|FATAL): /.test(message.text))
+        .map((message) => message.text),
+    );
+    if (result.status !== 0 && problems.length === 0) {
+      problems.push(`${essayFile}: psql exited with ${result.status}:\n${result.stderr.trim()}`);
+    }
     return problems;
   }
 

@@ -171,11 +171,15 @@ describe('the SQL, Python, shell and YAML checker', () => {
     },
   );
 
-  it('runs SQL blocks in order in one database, and a `fails` block must fail', () => {
+  it('runs SQL blocks in order in one database and one session; a `fails` block must fail', () => {
     const dir = temporaryDir('sql-ok');
     const blocks = [
-      block('sql', 'create table t (id int primary key);\ninsert into t values (1);\n', 10),
-      block('sql', 'insert into t values (1);\n', 20, true),
+      block(
+        'sql',
+        'create table t (id int primary key);\nprepare add(int) as insert into t values ($1);\n',
+        10,
+      ),
+      block('sql', 'execute add(1);\nexecute add(1);\n', 20, true),
       block('sql', 'do $$ begin assert (select count(*) from t) = 1; end $$;\n', 30),
     ];
     expect(server().runEssay(blocks, dir, 'x/index.md')).toEqual([]);
@@ -187,15 +191,24 @@ describe('the SQL, Python, shell and YAML checker', () => {
     expect(server().runEssay(create, temporaryDir('sql-b'), 'b/index.md')).toEqual([]);
   });
 
-  it('names the essay, the line and the error of a SQL block that fails', () => {
+  it('names the essay, the line and the error of a SQL block that fails, and stops there', () => {
     const blocks = [
       block('sql', 'create table t (id int);\nselect nope\n  from t;\n', 40),
-      block('sql', 'select 1;\n', 50, true),
+      block('sql', 'select 1;\n', 50),
     ];
     const problems = server().runEssay(blocks, temporaryDir('sql-bad'), 'x/index.md');
     expect(problems).toHaveLength(2);
-    expect(problems[0]).toMatch(/^x\/index\.md:43: ERROR: {2}column "nope" does not exist/);
-    expect(problems[1]).toMatch(/^x\/index\.md:50: this `sql fails` block ran without an error/);
+    expect(problems[0]).toMatch(
+      /^x\/index\.md:43: ERROR: {2}column "nope" does not exist\nLINE 1: select nope/,
+    );
+    expect(problems[1]).toBe('x/index.md: the 1 SQL block(s) after line 40 were not run');
+  });
+
+  it('fails a `sql fails` block that raises no error', () => {
+    const blocks = [block('sql', 'select 1;\n', 50, true), block('sql', 'select 2;\n', 60)];
+    expect(server().runEssay(blocks, temporaryDir('sql-quiet'), 'x/index.md')).toEqual([
+      'x/index.md:50: this `sql fails` block ran without an error; it must fail as the essay says',
+    ]);
   });
 
   it('runs Python blocks as one program and points a traceback at the essay line', () => {
