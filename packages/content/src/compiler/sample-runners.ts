@@ -15,9 +15,9 @@ import { parseAllDocuments } from 'yaml';
 /**
  * The checks for an essay's SQL, Python, shell and YAML blocks (TypeScript is `samples.ts`).
  * The conventions are in docs/essay-format.md: SQL blocks of one essay run in order in a fresh
- * PostgreSQL database, `fails` marks a SQL block that must raise an error, `fragment` marks a block
+ * PostgreSQL database and one psql session, `fails` marks a SQL block that must raise an error, `fragment` marks a block
  * that is not run; Python blocks run in order as one python3 program; shell blocks go through
- * `bash -n`; YAML blocks are parsed. Every problem is one line that starts `essay-file:line:`.
+ * `bash -n`; YAML blocks are parsed. Every problem starts `essay-file:line:`.
  */
 
 export type SampleKind = 'sql' | 'python' | 'shell' | 'yaml';
