@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadPost, posts } from '@working-notes/content';
-import type { Assets } from '../src/site/document.js';
+import { type Assets, preloadedFonts } from '../src/site/document.js';
 import { scriptHash, speculationRules, themeScript } from '../src/site/inline-scripts.js';
 import { routes } from '../src/site/routes.js';
 import {
@@ -37,6 +37,7 @@ const entry = (src: string) => {
 const assets: Assets = {
   css: [`/${entry('src/styles/site.css').file}`],
   script: `/${entry('src/client/enhance.ts').file}`,
+  fonts: preloadedFonts(manifest),
 };
 
 const sizes: PageSize[] = [];
