@@ -45,7 +45,7 @@ export function Chrome({ path, children }: { path: string; children: ReactNode }
             aria-keyshortcuts="/ Control+K Meta+K"
           >
             <SearchIcon />
-            <span className="visually-hidden">Search</span>
+            <span className="visually-hidden">Search essays</span>
             <span className="kbd" aria-hidden="true">
               /
             </span>

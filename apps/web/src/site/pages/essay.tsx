@@ -41,7 +41,7 @@ export function EssayPage({ post, newer, older, related, series }: EssayPageProp
           {' · '}
           {minutes(post.readingTime)}
         </p>
-        <ul className="tags" aria-label="Tags">
+        <ul className="tags">
           {post.tags.map((tag) => (
             <li key={tag}>
               <a href={`/tags/${tag}/`}>{tag}</a>
