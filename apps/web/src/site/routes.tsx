@@ -77,7 +77,7 @@ export function routes(): Route[] {
     page(
       '/tags/',
       {
-        title: 'Tags',
+        title: 'Topics',
         description: `The topics ${site.title} writes about, with the number of essays on each.`,
       },
       () => <TagIndexPage counts={tagCounts(posts)} />,
