@@ -89,7 +89,7 @@ await writeOgImages(outDir, cards);
 console.log(
   `prerendered ${all.length} pages and ${cards.length} Open Graph image${cards.length === 1 ? '' : 's'} in ${((performance.now() - started) / 1000).toFixed(1)} s`,
 );
-const failures = printReport(summarise(sizes));
+const failures = printReport(summarise(sizes), outDir);
 if (failures.length > 0) process.exitCode = 1;
 
 /** One row per kind of page (the largest of its kind), so the report reads the same at 5000 essays. */
@@ -107,6 +107,7 @@ function summarise(all: readonly PageSize[]): PageSize[] {
     page: list.length > 1 ? `${name} (${list.length}, largest)` : name,
     htmlGzip: Math.max(...list.map((size) => size.htmlGzip)),
     scriptGzip: Math.max(...list.map((size) => size.scriptGzip)),
+    fontBytes: Math.max(...list.map((size) => size.fontBytes)),
     ...(list.some((size) => size.articleRatio !== undefined) && {
       articleRatio: Math.max(...list.map((size) => size.articleRatio ?? 0)),
     }),
