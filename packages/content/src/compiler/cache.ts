@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import type { EngineName } from './engines/types.js';
-import type { EssaySource, RenderedEssay } from './render-essay.js';
+import type { EssaySource, RenderedEssay } from './essay.js';
 
 interface Entry {
   essay: RenderedEssay;

@@ -1,17 +1,19 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { site as defaultSite, type Site } from '../site.js';
 import { RenderCache } from './cache.js';
 import { checkCorpus } from './corpus.js';
 import { buildOutputs } from './emit/outputs.js';
 import type { EngineName, MarkdownEngine } from './engines/types.js';
-import { ContentError, type ContentIssue } from './errors.js';
+import { ContentError, type ContentIssue, OutputError } from './errors.js';
+import type { BrokenEssay, EssaySource, RenderedEssay } from './essay.js';
 import { createHighlighter, type Highlighter } from './highlight.js';
 import { type WrittenOutput, writeOutput } from './output.js';
 import { type LocalRenderer, RenderPool } from './pool.js';
-import { type EssaySource, loadEngine, type RenderedEssay, renderBatch } from './render-essay.js';
+import { readEssays, type SourceCache } from './read.js';
+import { loadEngine, renderBatch } from './render-essay.js';
 
 export interface CompileOptions {
   /** Folder of essay folders (`<slug>/index.md`). */
@@ -41,8 +43,6 @@ export interface CompileStats {
   phases: { read: number; render: number; check: number; emit: number; write: number };
 }
 
-const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
 /** Below this many essays to render, starting workers costs more than it saves. */
 const workerThreshold = 48;
 
@@ -61,7 +61,7 @@ export class Compiler {
   #markdown: Promise<MarkdownEngine> | undefined;
   #previous: WrittenOutput | undefined;
   /** Essay sources by path with the size and mtime they were read at: rebuilds re-read only edits. */
-  readonly #sourceCache = new Map<string, { size: number; mtimeMs: number; source: string }>();
+  readonly #sourceCache: SourceCache = new Map();
   #saveTimer: NodeJS.Timeout | undefined;
 
   constructor(options: CompileOptions) {
@@ -101,11 +101,15 @@ export class Compiler {
     const read = lap();
     const outcomes = await this.#render(misses);
     const render = lap();
+    const broken: BrokenEssay[] = [];
     for (const outcome of outcomes) {
       if (outcome.ok) rendered.push(outcome.essay);
-      else issues.push(...outcome.issues);
+      else {
+        issues.push(...outcome.issues);
+        broken.push(outcome.broken);
+      }
     }
-    issues.push(...checkCorpus(rendered));
+    issues.push(...checkCorpus(rendered, broken));
     if (issues.length > 0) throw new ContentError(sortIssues(issues));
 
     // Cache only after the corpus passed, so a half-fixed corpus re-checks what it must.
@@ -120,13 +124,19 @@ export class Compiler {
 
     const files = buildOutputs(rendered, sources, this.#options.site);
     const emit = lap();
-    const {
-      written: filesWritten,
-      bytes: outputBytes,
-      output,
-    } = writeOutput(this.#options.outDir, files, this.#previous);
+    let written: ReturnType<typeof writeOutput>;
+    try {
+      written = writeOutput(this.#options.outDir, files, this.#previous);
+    } catch (error) {
+      await cacheSaved?.catch(() => {});
+      throw OutputError.from(this.#options.outDir, error);
+    }
+    const { written: filesWritten, bytes: outputBytes, output } = written;
     this.#previous = output;
-    await cacheSaved;
+    // A cache that could not be written costs the next build time, not this one its output.
+    await cacheSaved?.catch((error: unknown) => {
+      process.emitWarning(`The render cache was not saved: ${String(error)}`);
+    });
     return {
       essays: sources.length,
       published: rendered.filter((essay) => !essay.frontmatter.draft).length,
@@ -221,67 +231,6 @@ export async function compile(options: CompileOptions): Promise<CompileStats> {
   } finally {
     await compiler.close();
   }
-}
-
-function readEssays(
-  essaysDir: string,
-  known: Map<string, { size: number; mtimeMs: number; source: string }>,
-): { sources: EssaySource[]; issues: ContentIssue[] } {
-  const sources: EssaySource[] = [];
-  const issues: ContentIssue[] = [];
-  if (!existsSync(essaysDir)) {
-    issues.push({
-      file: essaysDir,
-      line: 1,
-      column: 1,
-      field: 'essays folder',
-      expected: 'a folder of essay folders',
-      found: 'no such folder',
-    });
-    return { sources, issues };
-  }
-  const entries = readdirSync(essaysDir, { withFileTypes: true }).filter(
-    (entry) => entry.isDirectory() && !entry.name.startsWith('.'),
-  );
-  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-    const dir = join(essaysDir, entry.name);
-    const path = join(dir, 'index.md');
-    const file = relative(process.cwd(), path) || path;
-    if (!slugPattern.test(entry.name)) {
-      issues.push({
-        file,
-        line: 1,
-        column: 1,
-        field: 'slug (folder name)',
-        expected: 'lowercase letters, digits and single hyphens, such as inside-v8',
-        found: `"${entry.name}"`,
-      });
-      continue;
-    }
-    let source: string;
-    try {
-      const stats = statSync(path);
-      const seen = known.get(path);
-      if (seen && seen.size === stats.size && seen.mtimeMs === stats.mtimeMs) {
-        source = seen.source;
-      } else {
-        source = readFileSync(path, 'utf8');
-        known.set(path, { size: stats.size, mtimeMs: stats.mtimeMs, source });
-      }
-    } catch {
-      issues.push({
-        file,
-        line: 1,
-        column: 1,
-        field: 'index.md',
-        expected: `an index.md in ${relative(process.cwd(), dir) || dir}`,
-        found: 'no index.md',
-      });
-      continue;
-    }
-    sources.push({ slug: entry.name, file, dir, source });
-  }
-  return { sources, issues };
 }
 
 function sortIssues(issues: ContentIssue[]): ContentIssue[] {

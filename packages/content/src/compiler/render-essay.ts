@@ -1,8 +1,7 @@
-import type { Frontmatter } from '../schema/frontmatter.js';
 import { postModule } from './emit/modules.js';
 import { searchEntry } from './emit/search-index.js';
-import type { EngineName, MarkdownEngine, RenderedBody } from './engines/types.js';
-import type { ContentIssue } from './errors.js';
+import type { EngineName, MarkdownEngine } from './engines/types.js';
+import type { EssayOutcome, EssaySource, RenderedEssay } from './essay.js';
 import { parseEssaySource } from './frontmatter.js';
 import type { Highlighter } from './highlight.js';
 import { highlightAhead } from './highlight-ahead.js';
@@ -13,42 +12,6 @@ export async function loadEngine(name: EngineName): Promise<MarkdownEngine> {
   if (name === 'unified') return (await import('./engines/unified.js')).unifiedEngine;
   return (await import('./engines/markdown-it.js')).markdownItEngine;
 }
-
-export interface EssaySource {
-  slug: string;
-  /** Path shown in errors, relative to where the build runs. */
-  file: string;
-  dir: string;
-  source: string;
-}
-
-/** Everything the compiler knows about one essay once it is rendered; cached by content hash. */
-export interface RenderedEssay {
-  slug: string;
-  file: string;
-  frontmatter: Frontmatter;
-  /** File line of each frontmatter field, for corpus-level errors such as duplicate titles. */
-  titleLine: number;
-  html: string;
-  headings: RenderedBody['headings'];
-  links: RenderedBody['links'];
-  assets: string[];
-  code: RenderedBody['code'];
-  excerpt: string;
-  wordCount: number;
-  readingTime: number;
-  /** This essay's entry in the search index, already serialised. */
-  searchEntry: string;
-  /**
-   * The essay's published module, serialised and encoded once here rather than on every rebuild.
-   * As bytes, it leaves the worker without a copy and stays out of the main thread's heap.
-   */
-  module: { js: Uint8Array; dts: string };
-}
-
-export type EssayOutcome =
-  | { ok: true; essay: RenderedEssay }
-  | { ok: false; issues: ContentIssue[] };
 
 /** Renders a batch of essays, their code blocks highlighted together first (see highlightAhead). */
 export function renderBatch(
@@ -91,7 +54,18 @@ export function renderEssay(
       found: 'an empty body',
     });
   }
-  if (!split.frontmatter || issues.length > 0) return { ok: false, issues };
+  if (!split.frontmatter || issues.length > 0)
+    return {
+      ok: false,
+      issues,
+      broken: {
+        slug: input.slug,
+        file: input.file,
+        headings: body.headings,
+        links: body.links,
+        draft: split.frontmatter?.draft ?? draftOf(input.source),
+      },
+    };
   const wordCount = countWords(text);
   const titleIndex = input.source.split('\n').findIndex((line) => line.startsWith('title:'));
   const titleLine = titleIndex >= 0 ? titleIndex + 1 : 1;
@@ -117,4 +91,10 @@ export function renderEssay(
   };
   const module = postModule(essay, fullText);
   return { ok: true, essay: { ...essay, module: { js: Buffer.from(module.js), dts: module.dts } } };
+}
+
+/** Whether frontmatter that did not validate still says `draft: true`, for the corpus checks. */
+function draftOf(source: string): boolean | undefined {
+  const draft = /^draft:[ \t]*(\S+)/m.exec(source.slice(0, 2000))?.[1];
+  return draft === 'true' ? true : draft === 'false' ? false : undefined;
 }

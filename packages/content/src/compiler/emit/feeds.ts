@@ -1,5 +1,5 @@
 import { essayPath, type Site } from '../../site.js';
-import type { RenderedEssay } from '../render-essay.js';
+import type { RenderedEssay } from '../essay.js';
 
 /**
  * Feed readers do not share our stylesheet or URL: links become absolute, and inlined diagrams
