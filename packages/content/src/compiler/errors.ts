@@ -16,10 +16,14 @@ export interface ContentIssue {
 export class ContentError extends Error {
   readonly issues: readonly ContentIssue[];
 
+  /** `issues` in any order; they are reported by file, line and column. */
   constructor(issues: readonly ContentIssue[]) {
-    super(formatIssues(issues));
+    const sorted = [...issues].sort(
+      (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column,
+    );
+    super(formatIssues(sorted));
     this.name = 'ContentError';
-    this.issues = issues;
+    this.issues = sorted;
   }
 }
 

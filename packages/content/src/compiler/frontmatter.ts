@@ -10,7 +10,6 @@ import {
 import type { z } from 'zod';
 import { type Frontmatter, frontmatterExample, frontmatterSchema } from '../schema/frontmatter.js';
 import { type ContentIssue, describeFound } from './errors.js';
-import { parsePlainFrontmatter } from './plain-frontmatter.js';
 import { nearest } from './suggest.js';
 
 export interface SplitEssay {
@@ -30,8 +29,22 @@ const knownFields = ['title', 'description', 'date', 'updated', 'tags', 'series'
 /** Free-text fields, where an unquoted " #" cuts the value short without a word of warning. */
 const textFields = new Set(['title', 'description', 'series']);
 
-/** Splits an essay into validated frontmatter and body, collecting every frontmatter problem. */
-export function parseEssaySource(file: string, text: string): SplitEssay {
+/**
+ * Reads frontmatter of one common shape without the YAML parser, or returns undefined to leave
+ * it to the parser. It must give what the parser gives whenever it answers.
+ */
+export type PlainFrontmatterReader = (yaml: string) => Record<string, unknown> | undefined;
+
+/**
+ * Splits an essay into validated frontmatter and body, collecting every frontmatter problem.
+ * `plain` may read the common shape more quickly; anything it declines, and anything invalid,
+ * goes through the YAML parser, which knows where each problem is.
+ */
+export function parseEssaySource(
+  file: string,
+  text: string,
+  plain?: PlainFrontmatterReader,
+): SplitEssay {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const match = fence.exec(source);
   if (!match) {
@@ -59,11 +72,9 @@ export function parseEssaySource(file: string, text: string): SplitEssay {
   const yamlText = match[1] ?? '';
   const bodyLine = countLines(match[0]) + 1;
   const body = source.slice(match[0].length);
-  // The common shape needs no YAML parser; anything else, and any invalid value, takes the full
-  // path below, which knows where each problem is.
-  const plain = parsePlainFrontmatter(yamlText);
-  if (plain) {
-    const result = frontmatterSchema.safeParse(plain);
+  const quick = plain?.(yamlText);
+  if (quick) {
+    const result = frontmatterSchema.safeParse(quick);
     if (result.success) return { frontmatter: result.data, body, bodyLine, issues: [] };
   }
   const lineCounter = new LineCounter();

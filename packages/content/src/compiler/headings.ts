@@ -13,11 +13,6 @@ export function createHeadingIds(): (text: string) => string {
   return (text) => slugger.slug(text);
 }
 
-/** The permalink appended inside each heading; hidden from assistive technology, as GitHub does. */
-export function headingAnchorHtml(id: string): string {
-  return `<a class="anchor" href="#${id}" aria-hidden="true" tabindex="-1">#</a>`;
-}
-
 export function isOutlineDepth(depth: number): depth is Heading['depth'] {
   return depth === 2 || depth === 3 || depth === 4;
 }

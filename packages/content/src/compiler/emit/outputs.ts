@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Site } from '../../site.js';
 import type { EssaySource, RenderedEssay } from '../essay.js';
-import { highlightCss } from '../highlight.js';
+import { highlightCss } from '../markup.js';
 import type { OutputFile } from '../output.js';
 import { atomFeed, jsonFeed, rssFeed } from './feeds.js';
 import { metaModule } from './modules.js';

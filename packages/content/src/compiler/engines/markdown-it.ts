@@ -1,8 +1,9 @@
 import MarkdownIt, { type Token } from 'markdown-it';
 import type { ContentIssue } from '../errors.js';
-import { createHeadingIds, type Heading, headingAnchorHtml, isOutlineDepth } from '../headings.js';
+import { createHeadingIds, type Heading, isOutlineDepth } from '../headings.js';
 import { renderImage } from '../images.js';
 import { classifyHref, externalLinkAttributes, type InternalLink } from '../links.js';
+import { anchorLinkHtml } from '../markup.js';
 import { BodyPositions } from '../positions.js';
 import {
   fenceLanguageColumn,
@@ -200,7 +201,7 @@ function createParser(): Parser {
   rules.s_close = () => '</del>';
   rules.heading_close = (tokens, idx) => {
     const open = tokens[idx - 2];
-    return `${headingAnchorHtml(metaText(open, 'id'))}</${tokens[idx]?.tag}>\n`;
+    return `${anchorLinkHtml(metaText(open, 'id'))}</${tokens[idx]?.tag}>\n`;
   };
   const paragraphOpen = rules.paragraph_open;
   const paragraphClose = rules.paragraph_close;

@@ -7,9 +7,10 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { ContentIssue } from '../errors.js';
-import { createHeadingIds, type Heading, headingAnchorHtml, isOutlineDepth } from '../headings.js';
+import { createHeadingIds, type Heading, isOutlineDepth } from '../headings.js';
 import { renderImage } from '../images.js';
 import { classifyHref, externalLinkAttributes, type InternalLink } from '../links.js';
+import { anchorLinkHtml } from '../markup.js';
 import { BodyPositions, type Position } from '../positions.js';
 import {
   fenceLanguageColumn,
@@ -55,7 +56,7 @@ export const unifiedEngine: MarkdownEngine = {
             node.data = { hProperties: { id } };
             if (isOutlineDepth(node.depth)) headings.push({ depth: node.depth, id, text });
             visit(node);
-            node.children.push(raw(headingAnchorHtml(id)) as never);
+            node.children.push(raw(anchorLinkHtml(id)) as never);
             return [node];
           }
           case 'code': {

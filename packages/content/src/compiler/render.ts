@@ -1,37 +1,30 @@
 import { postModule } from './emit/modules.js';
 import { searchEntry } from './emit/search-index.js';
-import type { EngineName, MarkdownEngine } from './engines/types.js';
+import type { MarkdownEngine } from './engines/index.js';
 import type { EssayOutcome, EssaySource, RenderedEssay } from './essay.js';
-import { parseEssaySource } from './frontmatter.js';
+import { type PlainFrontmatterReader, parseEssaySource } from './frontmatter.js';
 import type { Highlighter } from './highlight.js';
-import { highlightAhead } from './highlight-ahead.js';
 import { countWords, excerptOf, plainTexts, readingMinutes } from './text.js';
 
-/** Engines load on first use: unified's module graph alone takes a quarter second to import. */
-export async function loadEngine(name: EngineName): Promise<MarkdownEngine> {
-  if (name === 'unified') return (await import('./engines/unified.js')).unifiedEngine;
-  return (await import('./engines/markdown-it.js')).markdownItEngine;
+/** What rendering one essay may use besides its engine and highlighter. */
+export interface RenderOptions {
+  /** A quicker reader for frontmatter of the common shape (see parallel/plain-frontmatter.ts). */
+  plainFrontmatter?: PlainFrontmatterReader;
 }
 
-/** Renders a batch of essays, their code blocks highlighted together first (see highlightAhead). */
-export function renderBatch(
-  essays: readonly EssaySource[],
-  engine: MarkdownEngine,
-  highlighter: Highlighter,
-): EssayOutcome[] {
-  const ahead = highlightAhead(
-    essays.map((essay) => essay.source),
-    highlighter,
-  );
-  return essays.map((essay) => renderEssay(essay, engine, ahead));
-}
-
+/**
+ * Renders one essay: its frontmatter read and validated, its Markdown turned into HTML, its
+ * plain text, word count and search entry worked out, and its published module serialised.
+ * Everything here depends on this essay alone, so any thread can do it; what needs the whole
+ * corpus (duplicate titles, links between essays) is `corpus.ts`'s job afterwards.
+ */
 export function renderEssay(
   input: EssaySource,
   engine: MarkdownEngine,
   highlighter: Highlighter,
+  options: RenderOptions = {},
 ): EssayOutcome {
-  const split = parseEssaySource(input.file, input.source);
+  const split = parseEssaySource(input.file, input.source, options.plainFrontmatter);
   const body = engine.render(
     {
       slug: input.slug,
