@@ -199,6 +199,17 @@ const faults: Fault[] = [
   },
 ];
 
+/** A YAML error does not hide a problem in another field. */
+const yamlErrorAndBadDate: Omit<Fault, 'folder'>[] = [
+  {
+    line: 2,
+    column: 8,
+    field: 'title',
+    expected: /double quotes.*title: "Retries: a field guide"/,
+  },
+  { line: 4, column: 7, field: 'date', expected: /real calendar date/, found: /2024-02-30/ },
+];
+
 /** One bad date, a tag typo, a missing image and two bad links, in one essay. */
 const manyProblems: Omit<Fault, 'folder'>[] = [
   { line: 4, column: 7, field: 'date', expected: /real calendar date/ },
@@ -265,6 +276,14 @@ describe('every writer fault, found in one build', () => {
     const all = issuesByEngine.get('markdown-it') ?? [];
     expect(all.some((issue) => issue.found.includes('broken-target'))).toBe(false);
     expect(issuesOf('faults/link-target')).toEqual([]);
+  });
+
+  it('reports a problem in another field beside a YAML error', () => {
+    const issues = issuesOf('faults/yaml-error-and-bad-date');
+    expect(issues).toHaveLength(2);
+    yamlErrorAndBadDate.forEach((fault, index) => {
+      expectFault(issues[index], fault);
+    });
   });
 
   it('reports the same places with the reference engine', () => {

@@ -1,4 +1,5 @@
 import {
+  type Document,
   isMap,
   isNode,
   isScalar,
@@ -96,6 +97,28 @@ export function parseEssaySource(
       seen.add(issue.line);
       issues.push(issue);
     }
+    // The other fields are still checked, so one build reports their problems too: the lines of
+    // each field the parser choked on are blanked (spaces, so every position stays put) and the
+    // rest parsed again. A field missing from what is left may be the blanking's doing, so
+    // missing and unknown fields are not reported here.
+    const raw = yamlText.split('\n');
+    const blanked = [...raw];
+    for (const issue of issues) {
+      let start = Math.max(0, Math.min(issue.line - 2, lines.length - 1));
+      while (start > 0 && !fieldLine.test(lines[start] ?? '')) start--;
+      for (let i = start; i < lines.length && (i === start || !fieldLine.test(lines[i] ?? '')); i++)
+        blanked[i] = ' '.repeat(raw[i]?.length ?? 0);
+    }
+    const rest = parseDocument(blanked.join('\n'), { prettyErrors: false, uniqueKeys: true });
+    if (rest.errors.length === 0 && isMap(rest.contents)) {
+      const broken = new Set(issues.map((issue) => issue.field));
+      for (const issue of validate(file, yamlText, rest, rest.contents, at, bodyLine).issues) {
+        const field = issue.field.split('.')[0] ?? '';
+        if (broken.has(field) || !knownFields.includes(field)) continue;
+        if (issue.found === describeFound(undefined)) continue;
+        issues.push(issue);
+      }
+    }
     return { frontmatter: undefined, body, bodyLine, issues };
   }
 
@@ -118,17 +141,24 @@ export function parseEssaySource(
       ],
     };
   }
-  const contents = doc.contents;
+  const { frontmatter, issues } = validate(file, yamlText, doc, doc.contents, at, bodyLine);
+  return { frontmatter, body, bodyLine, issues };
+}
+
+/** The frontmatter checked against the schema, with every problem at its field's place. */
+function validate(
+  file: string,
+  yamlText: string,
+  doc: Document.Parsed,
+  contents: YAMLMap,
+  at: (offset: number) => { line: number; column: number },
+  bodyLine: number,
+): { frontmatter: Frontmatter | undefined; issues: ContentIssue[] } {
+  const data: unknown = doc.toJS();
   const issues = cutByComment(file, yamlText, contents, at);
 
   const result = frontmatterSchema.safeParse(data);
-  if (result.success)
-    return {
-      frontmatter: issues.length === 0 ? result.data : undefined,
-      body,
-      bodyLine,
-      issues,
-    };
+  if (result.success) return { frontmatter: issues.length === 0 ? result.data : undefined, issues };
 
   const unknownKeys = new Map<string, string>();
   for (const issue of result.error.issues)
@@ -194,7 +224,7 @@ export function parseEssaySource(
       example: frontmatterExample,
     });
   }
-  return { frontmatter: undefined, body, bodyLine, issues };
+  return { frontmatter: undefined, issues };
 }
 
 /** An unknown field, with the known field it was probably meant to be. */
