@@ -1,4 +1,12 @@
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compileIssues, fixtures, importModule, temporaryDir } from '../../test/helpers.js';
@@ -252,6 +260,16 @@ const issuesOf = (folder: string, engine = 'markdown-it') =>
     issue.file.endsWith(`fixtures/${folder}/index.md`),
   );
 
+/** Every file in a folder with its bytes. */
+function snapshot(dir: string): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  for (const entry of readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort()) {
+    const path = join(dir, entry);
+    if (statSync(path).isFile()) files.set(entry, readFileSync(path));
+  }
+  return files;
+}
+
 function expectFault(issue: ContentIssue | undefined, fault: Omit<Fault, 'folder'>): void {
   expect(issue).toMatchObject({ line: fault.line, column: fault.column, field: fault.field });
   expect(issue?.expected).toMatch(fault.expected);
@@ -286,6 +304,14 @@ describe('every writer fault, found in one build', () => {
     });
   });
 
+  it('leaves the last good output exactly as it was', async () => {
+    const out = temporaryDir('faults-last-good');
+    await compile({ essaysDir: join(fixtures, 'good'), outDir: out, cacheDir: false });
+    const before = snapshot(out);
+    await compileIssues(join(fixtures, 'faults'), out);
+    expect(snapshot(out)).toEqual(before);
+  });
+
   it('reports the same places with the reference engine', () => {
     const where = (issues: ContentIssue[]) =>
       issues.map((issue) => `${issue.file}:${issue.line}:${issue.column} ${issue.field}`).sort();
@@ -305,6 +331,27 @@ describe.each([markdownItEngine, unifiedEngine])('the $name engine', (engine: Ma
       '<a href="//example.org/a" class="external" rel="noopener noreferrer">',
     );
     expect(body.issues).toMatchObject([{ line: 7, column: 12, field: 'link' }]);
+  });
+});
+
+describe('links the site can serve', () => {
+  it('accepts the site pages and known tag pages, and rejects a tag page nobody has', async () => {
+    const body = [
+      'See [the archive](/archive/), [a tag](/tags/apis/), [all tags](/tags/), [home](/),',
+      '[the feed](/rss.xml), [mail](mailto:someone@example.org) and [a typo](/tags/apiss/).',
+      '',
+    ].join('\n');
+    const highlighter = await createHighlighter();
+    for (const engine of [markdownItEngine, unifiedEngine]) {
+      const rendered = engine.render(
+        { slug: 'x', file: 'x.md', dir: '.', body, bodyLine: 7 },
+        highlighter,
+      );
+      expect(rendered.issues).toMatchObject([
+        { line: 8, column: 71, field: 'link', found: '/tags/apiss/' },
+      ]);
+      expect(rendered.issues[0]?.expected).toMatch(/known tag/);
+    }
   });
 });
 

@@ -122,8 +122,8 @@ export function parseEssaySource(
     return { frontmatter: undefined, body, bodyLine, issues };
   }
 
-  const data: unknown = doc.toJS();
   if (!isMap(doc.contents)) {
+    const data: unknown = doc.toJS();
     return {
       frontmatter: undefined,
       body,
@@ -171,7 +171,8 @@ function validate(
   for (const issue of result.error.issues) {
     if (issue.code === 'unrecognized_keys') {
       // One message per unknown key, each on its own line.
-      for (const key of issue.keys) issues.push(unknownFieldIssue(file, contents, key, at));
+      for (const key of issue.keys)
+        issues.push(unknownFieldIssue(file, contents, key, at, unknownKeys.has(key)));
       continue;
     }
     const path = issuePath(issue);
@@ -227,15 +228,19 @@ function validate(
   return { frontmatter: undefined, issues };
 }
 
-/** An unknown field, with the known field it was probably meant to be. */
+/**
+ * An unknown field, with the known field it was probably meant to be when that one is not
+ * there already (`rename`).
+ */
 function unknownFieldIssue(
   file: string,
   contents: YAMLMap,
   key: string,
   at: (offset: number) => { line: number; column: number },
+  rename: boolean,
 ): ContentIssue {
   const offset = findKey(contents, key);
-  const near = nearest(key, knownFields);
+  const near = rename ? nearest(key, knownFields) : undefined;
   return {
     file,
     ...(offset === undefined ? { line: 2, column: 1 } : at(offset)),
