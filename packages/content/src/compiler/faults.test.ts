@@ -199,6 +199,14 @@ const faults: Fault[] = [
   },
   { folder: 'faults/task-list', line: 11, column: 3, field: 'body', expected: /plain list item/ },
   {
+    folder: 'faults/footnote',
+    line: 8,
+    column: 20,
+    field: 'body',
+    expected: /no footnotes/,
+    found: /^a footnote \[\^1\]$/,
+  },
+  {
     folder: 'faults/broken-target',
     line: 5,
     column: 1,

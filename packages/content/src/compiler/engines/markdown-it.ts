@@ -7,6 +7,9 @@ import { anchorLinkHtml } from '../markup.js';
 import { BodyPositions } from '../positions.js';
 import {
   fenceLanguageColumn,
+  footnoteDefinition,
+  footnoteIssue,
+  footnoteReference,
   imageIssue,
   indentedCodeIssue,
   isClosingTag,
@@ -34,6 +37,16 @@ export const markdownItEngine: MarkdownEngine = {
     const headingId = createHeadingIds();
     const positions = new BodyPositions(input.body, input.bodyLine);
     const lineOf = (token: Token | undefined) => input.bodyLine + (token?.map?.[0] ?? 0);
+    // markdown-it has no footnotes and would publish "[^1]" as text: find them as GFM would, a
+    // definition being a paragraph that starts "[^label]:", a reference "[^label]" elsewhere.
+    const footnotes = new Map<string, { line: number; referenced: boolean }>();
+    for (let i = 1; i < tokens.length; i++) {
+      const token = tokens[i] as Token;
+      const label =
+        token.type === 'inline' ? footnoteDefinition.exec(token.content)?.[1] : undefined;
+      if (label && tokens[i - 1]?.type === 'paragraph_open')
+        footnotes.set(label.toLowerCase(), { line: lineOf(token), referenced: false });
+    }
 
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i] as Token;
@@ -82,6 +95,15 @@ export const markdownItEngine: MarkdownEngine = {
             }),
           );
         for (const child of token.children ?? []) {
+          if (child.type === 'text' && footnotes.size > 0) {
+            for (const [reference, label = ''] of child.content.matchAll(footnoteReference)) {
+              const footnote = footnotes.get(label.toLowerCase());
+              if (!footnote || (footnote.line === line && token.content.startsWith(reference)))
+                continue;
+              footnote.referenced = true;
+              issues.push(footnoteIssue(input.file, positions.find(reference, line), label));
+            }
+          }
           if (child.type === 'link_open') {
             const href = String(child.attrGet('href') ?? '');
             const target = classifyHref(href, input.slug);
@@ -121,6 +143,9 @@ export const markdownItEngine: MarkdownEngine = {
         }
       }
     }
+    for (const [label, footnote] of footnotes)
+      if (!footnote.referenced)
+        issues.push(footnoteIssue(input.file, positions.find(`[^`, footnote.line), label));
     return {
       html: md.renderer.render(tokens, md.options, env).trim(),
       headings,

@@ -94,3 +94,19 @@ export function taskBoxColumn(lineText: string): number {
 export function isClosingTag(html: string): boolean {
   return /^<\/[a-zA-Z][\w-]*\s*>$/.test(html.trim());
 }
+
+export function footnoteIssue(file: string, at: Position, label: string): ContentIssue {
+  return {
+    file,
+    ...at,
+    field: 'body',
+    expected: 'no footnotes (write the aside inline, or in parentheses)',
+    found: `a footnote [^${label}]`,
+  };
+}
+
+/** `[^label]:` at the start of a paragraph: a footnote's definition, as GFM reads it. */
+export const footnoteDefinition = /^\[\^([^\]\s]+)\]:/;
+
+/** `[^label]` in running text: a footnote reference, when the label has a definition. */
+export const footnoteReference = /\[\^([^\]\s]+)\]/g;

@@ -14,6 +14,7 @@ import { anchorLinkHtml } from '../markup.js';
 import { BodyPositions, type Position } from '../positions.js';
 import {
   fenceLanguageColumn,
+  footnoteIssue,
   imageIssue,
   indentedCodeIssue,
   isClosingTag,
@@ -77,14 +78,13 @@ export const unifiedEngine: MarkdownEngine = {
               issues.push(rawHtmlIssue(input.file, startOf(node), node.value));
             return [];
           case 'footnoteReference':
+            referenced.add(node.identifier);
+            issues.push(footnoteIssue(input.file, startOf(node), node.label ?? node.identifier));
+            return [];
           case 'footnoteDefinition':
-            issues.push({
-              file: input.file,
-              ...startOf(node),
-              field: 'body',
-              expected: 'no footnotes (write the aside inline)',
-              found: 'a footnote',
-            });
+            // A footnote is one problem, reported where it is referenced; only an unreferenced
+            // definition is reported on its own.
+            definitions.push(node);
             return [];
           case 'listItem':
             if (typeof node.checked === 'boolean') {
@@ -143,7 +143,12 @@ export const unifiedEngine: MarkdownEngine = {
       return raw(result.html);
     };
 
+    const referenced = new Set<string>();
+    const definitions: Extract<Nodes, { type: 'footnoteDefinition' }>[] = [];
     visit(tree);
+    for (const node of definitions)
+      if (!referenced.has(node.identifier))
+        issues.push(footnoteIssue(input.file, startOf(node), node.label ?? node.identifier));
     const hast = toHast(tree, { allowDangerousHtml: true }) as HastRoot;
     alignToData(hast);
     return {
