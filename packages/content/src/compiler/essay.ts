@@ -1,7 +1,5 @@
 import type { Frontmatter } from '../schema/frontmatter.js';
 import type { ContentIssue } from './errors.js';
-import type { Heading } from './headings.js';
-import type { InternalLink } from './links.js';
 
 /**
  * The shapes an essay takes on its way through the compiler, in the order it takes them:
@@ -16,6 +14,22 @@ export interface EssaySource {
   dir: string;
   /** The text of index.md, without a byte-order mark. */
   source: string;
+}
+
+/** One entry of an essay's outline: the table of contents reads these. */
+export interface Heading {
+  depth: 2 | 3 | 4;
+  id: string;
+  text: string;
+}
+
+/** A link to another essay or to a heading, kept so the corpus check can prove that it resolves. */
+export interface InternalLink {
+  href: string;
+  slug: string | undefined;
+  anchor: string | undefined;
+  line: number;
+  column: number;
 }
 
 /** A fenced code block as written, for the sample type-check. */
@@ -67,5 +81,3 @@ export interface BrokenEssay {
 export type EssayOutcome =
   | { ok: true; essay: RenderedEssay }
   | { ok: false; issues: ContentIssue[]; broken: BrokenEssay };
-
-export type { Heading, InternalLink };

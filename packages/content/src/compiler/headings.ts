@@ -1,11 +1,5 @@
 import GithubSlugger from 'github-slugger';
-
-/** One entry of an essay's outline: the table of contents reads these. */
-export interface Heading {
-  depth: 2 | 3 | 4;
-  id: string;
-  text: string;
-}
+import type { Heading } from './essay.js';
 
 /** Heading ids follow GitHub's rule, so an anchor copied from a GitHub preview still works. */
 export function createHeadingIds(): (text: string) => string {

@@ -101,12 +101,3 @@ function decode(text: string): string {
 
 /** Attributes every external link gets: marked for styling, and no access to our window. */
 export const externalLinkAttributes = { class: 'external', rel: 'noopener noreferrer' } as const;
-
-/** A link to another essay or to a heading, kept so the corpus check can prove that it resolves. */
-export interface InternalLink {
-  href: string;
-  slug: string | undefined;
-  anchor: string | undefined;
-  line: number;
-  column: number;
-}

@@ -1,8 +1,9 @@
 import MarkdownIt, { type Token } from 'markdown-it';
 import type { ContentIssue } from '../errors.js';
-import { createHeadingIds, type Heading, isOutlineDepth } from '../headings.js';
+import type { Heading, InternalLink } from '../essay.js';
+import { createHeadingIds, isOutlineDepth } from '../headings.js';
 import { renderImage } from '../images.js';
-import { classifyHref, externalLinkAttributes, type InternalLink } from '../links.js';
+import { classifyHref, externalLinkAttributes } from '../links.js';
 import { anchorLinkHtml } from '../markup.js';
 import { BodyPositions } from '../positions.js';
 import {
