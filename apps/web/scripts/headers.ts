@@ -24,8 +24,14 @@ export interface PolicyOptions {
   styleNonce?: string;
 }
 
-/** The Content-Security-Policy: nothing runs, loads or frames that is not ours. */
-export function contentSecurityPolicy({ scriptHashes, styleNonce }: PolicyOptions): string {
+/**
+ * The Content-Security-Policy: nothing runs, loads or frames that is not ours. `forMeta` leaves
+ * out what a `<meta>` tag cannot carry (`frame-ancestors`; browsers ignore it there and warn).
+ */
+export function contentSecurityPolicy(
+  { scriptHashes, styleNonce }: PolicyOptions,
+  forMeta = false,
+): string {
   return [
     "default-src 'self'",
     `script-src 'self' ${scriptHashes.join(' ')}`,
@@ -41,7 +47,9 @@ export function contentSecurityPolicy({ scriptHashes, styleNonce }: PolicyOption
     "require-trusted-types-for 'script'",
     "trusted-types 'none'",
     'upgrade-insecure-requests',
-  ].join('; ');
+  ]
+    .filter((directive) => !(forMeta && directive.startsWith('frame-ancestors')))
+    .join('; ');
 }
 
 /** What every response carries, whatever its path. */

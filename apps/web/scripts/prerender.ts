@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { loadPost, type posts } from '@working-notes/content';
 import type { Assets } from '../src/site/document.js';
 import { scriptHash, speculationRules, themeScript } from '../src/site/inline-scripts.js';
-import { checkHeaders, headerRules, headersFile } from './headers.js';
+import { checkHeaders, contentSecurityPolicy, headerRules, headersFile } from './headers.js';
 import { type OutputContext, outputFiles, outputs } from './outputs.js';
 import { outDir } from './paths.js';
 import { measurePage, type PageSize, printReport } from './size-report.js';
@@ -28,9 +28,14 @@ const entry = (src: string) => {
   if (!found) throw new Error(`Vite's manifest has no entry for ${src}; run vite build first`);
   return found;
 };
+const policy = { scriptHashes: [scriptHash(themeScript), scriptHash(speculationRules)] };
+// WEB_HOST=github-pages: a host that sends no headers gets the policy as a <meta> tag instead
+// of a _headers file it would ignore (and serve as a plain file); see docs/deploy.md.
+const headerless = process.env.WEB_HOST === 'github-pages';
 const assets: Assets = {
   css: [`/${entry('src/styles/site.css').file}`],
   script: `/${entry('src/client/enhance.ts').file}`,
+  ...(headerless && { metaPolicy: contentSecurityPolicy(policy, true) }),
 };
 // The manifest is for this script only: read, then removed, so it is never deployed.
 rmSync(join(outDir, '.vite'), { recursive: true, force: true });
@@ -69,10 +74,8 @@ for (const { file } of files) {
   }
 }
 
-const headers = headersFile(
-  headerRules(outputs, { scriptHashes: [scriptHash(themeScript), scriptHash(speculationRules)] }),
-);
-writeFileSync(join(outDir, '_headers'), headers);
+const headers = headersFile(headerRules(outputs, policy));
+if (!headerless) writeFileSync(join(outDir, '_headers'), headers);
 
 // A file in dist/ that the table does not know would be served with no rule of its own.
 const known = new Set(files.map(({ file }) => file.file));

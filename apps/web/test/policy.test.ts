@@ -1,8 +1,15 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { posts } from '@working-notes/content';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDevServer } from '../scripts/dev.js';
 import { type OutputContext, outputFiles } from '../scripts/outputs.js';
+import { webRoot } from '../scripts/paths.js';
+import { serveStatic } from '../scripts/static-server.js';
 import { openSite, type Site, watchForProblems } from './browser.js';
 import { wordOnlyInOneBody } from './corpus.js';
 
@@ -115,6 +122,65 @@ describe('the strict policy, Trusted Types included', () => {
       expect(result.problems.filter((line) => !fromWidget(line))).toEqual([]);
     } finally {
       await dev.close();
+    }
+  });
+});
+
+describe('on a host that sends no headers (WEB_HOST=github-pages)', () => {
+  it('the policy travels in a <meta> tag, and still enforces Trusted Types with no violation', async () => {
+    const base = mkdtempSync(join(tmpdir(), 'headerless-'));
+    let server: Server | undefined;
+    try {
+      const built = spawnSync(
+        process.execPath,
+        [
+          join(webRoot, '..', '..', 'scripts', 'atomic-build.mjs'),
+          join(base, 'dist'),
+          'build:into',
+        ],
+        {
+          cwd: webRoot,
+          encoding: 'utf8',
+          env: {
+            ...process.env,
+            WEB_HOST: 'github-pages',
+            PATH: `${join(webRoot, 'node_modules', '.bin')}:${process.env.PATH}`,
+          },
+        },
+      );
+      expect(built.status, built.stderr).toBe(0);
+      // No _headers to be served as a plain file.
+      expect(existsSync(join(base, 'dist', '_headers'))).toBe(false);
+      const home = readFileSync(join(base, 'dist', 'index.html'), 'utf8');
+      const meta = home.indexOf('http-equiv="Content-Security-Policy"');
+      expect(meta).toBeGreaterThan(0);
+      expect(meta).toBeLessThan(home.indexOf('<script'));
+      expect(home).not.toContain('frame-ancestors');
+
+      const started = await serveStatic(join(base, 'dist'));
+      server = started.server;
+      const response = await fetch(`${started.url}/`);
+      expect(response.headers.get('content-security-policy')).toBeNull();
+      const result = await crawl(site.browser, started.url, ['/', posts[0]?.path ?? '/', '/tags/']);
+      expect(result.violations).toEqual([]);
+      expect(result.problems).toEqual([]);
+
+      // The tag is in force: an HTML string assigned by script is refused.
+      const page = await site.browser.newPage();
+      await page.goto(`${started.url}/`);
+      const outcome = await page.evaluate(() => {
+        try {
+          document.body.insertAdjacentHTML('beforeend', '<p>from a string</p>');
+          return 'allowed';
+        } catch (error) {
+          return (error as Error).name;
+        }
+      });
+      expect(outcome).toBe('TypeError');
+      await page.close();
+    } finally {
+      await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+      rmSync(base, { recursive: true, force: true });
     }
   });
 });

@@ -27,6 +27,11 @@ export interface Assets {
   script: string;
   /** Extra tags only the dev server needs (Vite's client). */
   devHead?: string;
+  /**
+   * For hosts that send no headers (GitHub Pages): the Content-Security-Policy as a `<meta>` tag,
+   * placed before any script so it governs them all, with the referrer policy beside it.
+   */
+  metaPolicy?: string;
 }
 
 export function absolute(path: string): string {
@@ -43,6 +48,12 @@ export function renderDocument(meta: PageMeta, assets: Assets, body: ReactNode):
     <html lang={site.language}>
       <head>
         <meta charSet="utf-8" />
+        {assets.metaPolicy && (
+          <>
+            <meta httpEquiv="Content-Security-Policy" content={assets.metaPolicy} />
+            <meta name="referrer" content="strict-origin-when-cross-origin" />
+          </>
+        )}
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{title}</title>
         <meta name="description" content={meta.description} />
