@@ -62,6 +62,19 @@ describe('_headers, derived from the table of outputs', () => {
     expect(headersFor(rules, '/essays/a/b/index.md').get('cache-control')).toBeUndefined();
   });
 
+  it('lets a pattern inside another inherit its headers instead of repeating them', () => {
+    const markdown = headersFor(rules, '/essays/x/index.md');
+    expect(markdown.get('content-type')).toBe('text/markdown; charset=utf-8');
+    expect(markdown.get('cache-control')).toBe('public, max-age=0, must-revalidate');
+    expect(headersFor(rules, '/essays/x/pipeline.svg').get('content-type')).toBeUndefined();
+    const inner = outputs.find((output) => output.pattern === '/essays/:slug/index.md');
+    const outer = outputs.find((output) => output.pattern === '/essays/:slug/:file');
+    if (!inner || !outer) throw new Error('the essay file outputs are missing');
+    expect(() => headerRules([outer, { ...inner, cache: 'no-store' }], options)).toThrow(
+      'wants Cache-Control: no-store, but /essays/:slug/:file gives it public, max-age=0, must-revalidate',
+    );
+  });
+
   it('refuses two outputs on one pattern, and reports a header two rules set', () => {
     const first = outputs[0];
     if (!first) throw new Error('empty table');

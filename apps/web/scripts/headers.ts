@@ -85,7 +85,22 @@ export function headerRules(outputs: readonly Output[], options: PolicyOptions):
     if (earlier)
       throw new Error(`"${output.name}" and "${earlier}" share the pattern ${output.pattern}`);
     seen.set(output.pattern, output.name);
-    rules.push([output.pattern, outputHeaders(output)]);
+    const own = outputHeaders(output);
+    // A pattern inside an earlier rule's (tried as a path: `/essays/:slug/index.md` is one of
+    // `/essays/:slug/:file`) already gets that rule's headers: a header is not set twice, and
+    // must not be set to something else.
+    for (const [pattern, headers] of rules) {
+      if (output.pattern.includes('*') || !patternRegExp(pattern).test(output.pattern)) continue;
+      for (const [name, value] of Object.entries(headers)) {
+        if (!(name in own)) continue;
+        if (own[name] !== value)
+          throw new Error(
+            `"${output.name}" (${output.pattern}) wants ${name}: ${own[name]}, but ${pattern} gives it ${value}`,
+          );
+        delete own[name];
+      }
+    }
+    rules.push([output.pattern, own]);
   }
   return rules;
 }

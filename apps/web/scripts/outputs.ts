@@ -22,14 +22,18 @@ import { llms, robots, sitemap } from './site-files.js';
  *
  * - `scripts/prerender.ts` loops over it and writes each file into dist/;
  * - `scripts/dev.ts` looks each request up in it and produces the file on demand;
- * - `scripts/headers.ts` derives `_headers` from it, and the build checks that every file it wrote
+ * - `scripts/headers.ts` derives `_headers` from it (a pattern inside an earlier one inherits that
+ *   rule's headers rather than repeating them), and the build checks that every file it wrote
  *   gets exactly this table's Content-Type and Cache-Control from that file, and that no file in
  *   dist/ is missing from the table.
  */
 export interface Output {
   /** What it is, for people: "RSS feed". */
   name: string;
-  /** The URL pattern: `*` matches anything, `:name` one path segment. Patterns never overlap. */
+  /**
+   * The URL pattern: `*` matches anything, `:name` one path segment. No two outputs serve the same
+   * file; a pattern may lie inside an earlier one (`/essays/:slug/index.md` in `:file`).
+   */
   pattern: string;
   /**
    * The Content-Type readers get. A string is written into `_headers`; a map by file extension
@@ -152,6 +156,14 @@ function listFiles(root: string): string[] {
   }
 }
 
+function essayFiles(): OutputFile[] {
+  return listFiles(join(contentDist, 'essays')).map((file) => ({
+    path: `/essays/${file}`,
+    file: `essays/${file}`,
+    body: () => readFileSync(join(contentDist, 'essays', file)),
+  }));
+}
+
 export const outputs: readonly Output[] = [
   pages('Home page', '/'),
   pages('Archive', '/archive/'),
@@ -161,23 +173,28 @@ export const outputs: readonly Output[] = [
   pages('Essay pages', '/essays/:slug/'),
   pages('Not-found page (also the body of every 404)', '/404.html'),
   {
-    name: 'Raw Markdown of each essay, and its diagrams',
+    name: 'Diagrams and images of each essay',
     pattern: '/essays/:slug/:file',
     type: {
-      '.md': 'text/markdown; charset=utf-8',
       '.svg': 'image/svg+xml',
       '.png': 'image/png',
       '.jpg': 'image/jpeg',
       '.webp': 'image/webp',
+      '.gif': 'image/gif',
     },
     cache: revalidate,
     producedBy: 'copied from @working-notes/content (dist/essays/)',
-    files: () =>
-      listFiles(join(contentDist, 'essays')).map((file) => ({
-        path: `/essays/${file}`,
-        file: `essays/${file}`,
-        body: () => readFileSync(join(contentDist, 'essays', file)),
-      })),
+    files: () => essayFiles().filter((file) => !file.path.endsWith('/index.md')),
+  },
+  {
+    // Inside the pattern above, so it inherits that rule's Cache-Control and adds its charset,
+    // which a host guessing from the extension may leave out (the essays are not ASCII).
+    name: 'Raw Markdown of each essay',
+    pattern: '/essays/:slug/index.md',
+    type: 'text/markdown; charset=utf-8',
+    cache: revalidate,
+    producedBy: 'copied from @working-notes/content (dist/essays/)',
+    files: () => essayFiles().filter((file) => file.path.endsWith('/index.md')),
   },
   ...feeds.map((feed) =>
     fromContent(`${feed.label} feed`, feed.path, `${feed.type}; charset=utf-8`, feed.source),
