@@ -1,30 +1,56 @@
 import { type SearchIndex, search } from '@working-notes/content/search';
+import { searchIndexPath } from '../site/public-paths.js';
 
 let dialog: HTMLDialogElement | undefined;
 let index: Promise<SearchIndex> | undefined;
 
 function loadIndex(): Promise<SearchIndex> {
-  index ??= fetch('/search-index.json').then((response) => {
+  index ??= fetch(searchIndexPath).then((response) => {
     if (!response.ok) throw new Error(`search index: HTTP ${response.status}`);
     return response.json() as Promise<SearchIndex>;
   });
   return index;
 }
 
+/** An element with attributes and children, built node by node: no HTML string reaches the DOM. */
+function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attributes: Record<string, string>,
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+  element.append(...children);
+  return element;
+}
+
 function build(): HTMLDialogElement {
-  const element = document.createElement('dialog');
-  element.className = 'search-dialog';
-  element.setAttribute('aria-labelledby', 'search-dialog-title');
-  element.innerHTML = `
-    <form method="dialog" role="search" class="search-dialog-form">
-      <h2 id="search-dialog-title" class="visually-hidden">Search the essays</h2>
-      <label for="search-dialog-input" class="visually-hidden">Search words</label>
-      <input id="search-dialog-input" type="search" autocomplete="off" spellcheck="false" placeholder="Search every essay" aria-describedby="search-dialog-status">
-      <button type="submit" value="close" class="control">Close</button>
-    </form>
-    <p id="search-dialog-status" class="search-status" role="status" aria-live="polite"></p>
-    <ol class="search-results"></ol>`;
-  const input = element.querySelector('input') as HTMLInputElement;
+  const element = h('dialog', { class: 'search-dialog', 'aria-labelledby': 'search-dialog-title' });
+  const input = h('input', {
+    id: 'search-dialog-input',
+    type: 'search',
+    autocomplete: 'off',
+    spellcheck: 'false',
+    placeholder: 'Search every essay',
+    'aria-describedby': 'search-dialog-status',
+  });
+  element.append(
+    h(
+      'form',
+      { method: 'dialog', role: 'search', class: 'search-dialog-form' },
+      h('h2', { id: 'search-dialog-title', class: 'visually-hidden' }, 'Search the essays'),
+      h('label', { for: 'search-dialog-input', class: 'visually-hidden' }, 'Search words'),
+      input,
+      h('button', { type: 'submit', value: 'close', class: 'control' }, 'Close'),
+    ),
+    h('p', {
+      id: 'search-dialog-status',
+      class: 'search-status',
+      role: 'status',
+      'aria-live': 'polite',
+    }),
+    h('ol', { class: 'search-results' }),
+  );
   input.addEventListener('input', () => void update(element, input.value));
   // A search field's own Escape only clears it; readers expect Escape to close the dialog.
   input.addEventListener('keydown', (event) => {

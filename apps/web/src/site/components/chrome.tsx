@@ -1,5 +1,8 @@
 import { site } from '@working-notes/content';
 import type { ReactNode } from 'react';
+import { feeds, llmsPath } from '../public-paths.js';
+
+const [rss, atom, json] = feeds;
 
 /** Header, main and footer around every page. Controls that need JS stay invisible without it. */
 export function Chrome({ children }: { children: ReactNode }) {
@@ -42,8 +45,9 @@ export function Chrome({ children }: { children: ReactNode }) {
       <main id="main">{children}</main>
       <footer className="site-footer">
         <p>
-          Follow by <a href="/rss.xml">RSS</a>, <a href="/atom.xml">Atom</a> or{' '}
-          <a href="/feed.json">JSON Feed</a>. Essays for machines: <a href="/llms.txt">llms.txt</a>.
+          Follow by <a href={rss.path}>{rss.label}</a>, <a href={atom.path}>{atom.label}</a> or{' '}
+          <a href={json.path}>{json.label}</a>. Essays for machines: <a href={llmsPath}>llms.txt</a>
+          .
         </p>
         <p>Essays © {site.author}, licensed CC BY 4.0.</p>
       </footer>
