@@ -6,7 +6,7 @@ import { defineConfig } from 'tsup';
 export default defineConfig({
   entry: {
     cli: 'src/cli.ts',
-    worker: 'src/compiler/worker.ts',
+    worker: 'src/compiler/parallel/worker.ts',
     compile: 'src/compiler/compile.ts',
   },
   outDir: 'build/compiler',

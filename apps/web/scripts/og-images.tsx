@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
@@ -50,34 +50,43 @@ function card(title: string, footer: string) {
   );
 }
 
+/** One link-preview card: its URL path and its text. */
+export interface OgCard {
+  path: string;
+  title: string;
+  footer: string;
+}
+
+/** The site's default card, then one per essay. */
+export function ogCards(posts: readonly PostMeta[]): OgCard[] {
+  return [
+    {
+      path: '/og/default.png',
+      title: site.description.split(',')[0] ?? site.title,
+      footer: new URL(site.url).host,
+    },
+    ...posts.map((post) => ({
+      path: `/og/${post.slug}.png`,
+      title: post.title,
+      footer: `${post.date} · ${post.readingTime} min read`,
+    })),
+  ];
+}
+
 /**
  * A 1200x630 PNG for link previews. Cached by the card's text, so a rebuild re-renders only the
  * cards whose title or date changed (satori and resvg take ~100 ms a card).
  */
-async function renderCard(title: string, footer: string, file: string): Promise<void> {
+export async function renderOgCard({ title, footer }: OgCard): Promise<Buffer> {
   const key = createHash('sha1').update(`v1|${title}|${footer}`).digest('hex');
   const cached = join(cacheDir, `${key}.png`);
   if (!existsSync(cached)) {
     const svg = await satori(card(title, footer), { width: 1200, height: 630, fonts });
     mkdirSync(cacheDir, { recursive: true });
-    writeFileSync(cached, new Resvg(svg).render().asPng());
+    // Written beside and renamed, so a build killed mid-write never leaves half a card cached.
+    const partial = `${cached}.${process.pid}.tmp`;
+    writeFileSync(partial, new Resvg(svg).render().asPng());
+    renameSync(partial, cached);
   }
-  writeFileSync(file, readFileSync(cached));
-}
-
-export async function writeOgImages(outDir: string, posts: readonly PostMeta[]): Promise<void> {
-  const dir = join(outDir, 'og');
-  mkdirSync(dir, { recursive: true });
-  await renderCard(
-    site.description.split(',')[0] ?? site.title,
-    new URL(site.url).host,
-    join(dir, 'default.png'),
-  );
-  for (const post of posts) {
-    await renderCard(
-      post.title,
-      `${post.date} · ${post.readingTime} min read`,
-      join(dir, `${post.slug}.png`),
-    );
-  }
+  return readFileSync(cached);
 }

@@ -1,93 +1,103 @@
-import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { loadPost, posts } from '@working-notes/content';
+import { loadPost, type posts } from '@working-notes/content';
 import { type Assets, preloadedFonts } from '../src/site/document.js';
 import { scriptHash, speculationRules, themeScript } from '../src/site/inline-scripts.js';
-import { routes } from '../src/site/routes.js';
-import {
-  channelScriptPath,
-  dataPath,
-  versionedScriptPath,
-  widgetBuild,
-  widgetData,
-} from '../src/site/widget.js';
-import { headersFile } from './headers.js';
-import { writeOgImages } from './og-images.js';
-import { contentDist, outDir } from './paths.js';
-import { llms, robots, sitemap } from './site-files.js';
+import { checkHeaders, contentSecurityPolicy, headerRules, headersFile } from './headers.js';
+import { type OutputContext, outputFiles, outputs } from './outputs.js';
+import { outDir } from './paths.js';
 import { measurePage, type PageSize, printReport } from './size-report.js';
 
 /**
- * Writes the static site into dist/ after `vite build` has put the client assets there: one HTML
- * file per route, the content package's feeds, search index and raw essays, sitemap, robots,
- * llms.txt, Open Graph images and the `_headers` file. Ends with the size report, which fails the
- * build when a page goes over budget.
+ * Writes the static site into the output folder after `vite build` has put the client assets
+ * there: a loop over the table of outputs (scripts/outputs.ts), each file written from its
+ * producer, then `_headers` derived from the same table. Checks that every file in the folder is
+ * one the table knows and that `_headers` gives each its type and cache policy. Ends with the
+ * size report, which fails the build when a page goes over budget.
  */
 const started = performance.now();
-const manifest: Record<
+type Manifest = Record<
   string,
   { file: string; css?: string[]; imports?: string[]; isEntry?: boolean; src?: string }
-> = JSON.parse(readFileSync(join(outDir, '.vite', 'manifest.json'), 'utf8'));
+>;
+const manifestFile = join(outDir, '.vite', 'manifest.json');
+const manifest: Manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
 const entry = (src: string) => {
   const found = manifest[src];
   if (!found) throw new Error(`Vite's manifest has no entry for ${src}; run vite build first`);
   return found;
 };
+const policy = { scriptHashes: [scriptHash(themeScript), scriptHash(speculationRules)] };
+// WEB_HOST=github-pages: a host that sends no headers gets the policy as a <meta> tag instead
+// of a _headers file it would ignore (and serve as a plain file); see docs/deploy.md.
+const headerless = process.env.WEB_HOST === 'github-pages';
 const assets: Assets = {
   css: [`/${entry('src/styles/site.css').file}`],
   script: `/${entry('src/client/enhance.ts').file}`,
   fonts: preloadedFonts(manifest),
+  ...(headerless && { metaPolicy: contentSecurityPolicy(policy, true) }),
+};
+// The manifest is for this script only: read, then removed, so it is never deployed.
+rmSync(join(outDir, '.vite'), { recursive: true, force: true });
+
+const context: OutputContext = {
+  assets,
+  viteFiles: [
+    ...new Set(Object.values(manifest).flatMap((chunk) => [chunk.file, ...(chunk.css ?? [])])),
+  ],
+  // The scale check turns the essay cards off at 5000 essays: they are linear (about 80 ms each,
+  // cached by title) and would turn a one-minute check into ten.
+  essayCards: process.env.WEB_OG_IMAGES !== 'off',
 };
 
 const sizes: PageSize[] = [];
-const all = routes();
-for (const route of all) {
-  const html = await route.render(assets);
-  const target = join(outDir, route.file);
+const files = outputFiles(context);
+let pages = 0;
+let cards = 0;
+for (const { file } of files) {
+  const target = join(outDir, file.file);
+  if (!file.body) {
+    readFileSync(target); // written by Vite: it must be there
+    continue;
+  }
+  const body = await file.body();
   mkdirSync(dirname(target), { recursive: true });
-  writeFileSync(target, html);
-  const slug = /^\/essays\/([^/]+)\/$/.exec(route.path)?.[1];
-  const article = slug ? (await loadPost(slug as (typeof posts)[number]['slug'])).html : undefined;
-  sizes.push(measurePage(outDir, route.path, html, manifest, article));
+  writeFileSync(target, body);
+  if (file.path.startsWith('/og/')) cards++;
+  if (file.route && typeof body === 'string') {
+    pages++;
+    const slug = /^\/essays\/([^/]+)\/$/.exec(file.route.path)?.[1];
+    const article = slug
+      ? (await loadPost(slug as (typeof posts)[number]['slug'])).html
+      : undefined;
+    sizes.push(measurePage(outDir, file.route.path, body, manifest, article));
+  }
 }
 
-// Content the package already built: copied, not regenerated.
-const copies: [string, string][] = [
-  ['feeds/rss.xml', 'rss.xml'],
-  ['feeds/atom.xml', 'atom.xml'],
-  ['feeds/feed.json', 'feed.json'],
-  ['search-index.json', 'search-index.json'],
+const headers = headersFile(headerRules(outputs, policy));
+if (!headerless) writeFileSync(join(outDir, '_headers'), headers);
+
+// A file in dist/ that the table does not know would be served with no rule of its own.
+const known = new Set(files.map(({ file }) => file.file));
+const unknown = readdirSync(outDir, { recursive: true, withFileTypes: true })
+  .filter((dirent) => dirent.isFile())
+  .map((dirent) => relative(outDir, join(dirent.parentPath, dirent.name)).split(sep).join('/'))
+  .filter((file) => file !== '_headers' && !known.has(file));
+const problems = [
+  ...unknown.map((file) => `${file}: in dist/ but in no output of scripts/outputs.ts`),
+  ...checkHeaders(
+    headers,
+    files.map(({ file, output }) => ({ path: file.path, output })),
+  ),
 ];
-for (const [from, to] of copies) cpSync(join(contentDist, from), join(outDir, to));
-if (existsSync(join(contentDist, 'essays')))
-  cpSync(join(contentDist, 'essays'), join(outDir, 'essays'), { recursive: true });
-
-// The embeddable widget: one pinned, versioned script, a moving channel for sites that want
-// updates, and the small JSON it reads (titles, dates, URLs only).
-const widget = widgetBuild();
-mkdirSync(join(outDir, 'widget', `v${widget.version}`), { recursive: true });
-writeFileSync(join(outDir, dataPath.slice(1)), widgetData(posts));
-cpSync(widget.file, join(outDir, versionedScriptPath(widget.version).slice(1)));
-cpSync(widget.file, join(outDir, channelScriptPath.slice(1)));
-
-writeFileSync(
-  join(outDir, 'sitemap.xml'),
-  sitemap(all.filter((route) => route.file !== '404.html').map((route) => route.path)),
-);
-writeFileSync(join(outDir, 'robots.txt'), robots());
-writeFileSync(join(outDir, 'llms.txt'), llms());
-writeFileSync(
-  join(outDir, '_headers'),
-  headersFile([scriptHash(themeScript), scriptHash(speculationRules)]),
-);
-// The scale check turns the essay cards off at 5000 essays: they are linear (about 80 ms each,
-// cached by title) and would turn a one-minute check into ten.
-const cards = process.env.WEB_OG_IMAGES === 'off' ? [] : posts;
-await writeOgImages(outDir, cards);
+if (problems.length > 0) {
+  console.error(`The table of outputs and the build disagree:\n  ${problems.join('\n  ')}`);
+  process.exit(1);
+}
 
 console.log(
-  `prerendered ${all.length} pages and ${cards.length} Open Graph image${cards.length === 1 ? '' : 's'} in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  `prerendered ${pages} pages and ${cards} Open Graph image${cards === 1 ? '' : 's'} (${files.length} files) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
 );
 const failures = printReport(summarise(sizes), outDir);
 if (failures.length > 0) process.exitCode = 1;

@@ -1,4 +1,5 @@
 import { posts, site, tagCounts } from '@working-notes/content';
+import { sitemapPath } from '../src/site/public-paths.js';
 
 /** sitemap.xml: every indexable page with its last change. */
 export function sitemap(paths: readonly string[]): string {
@@ -11,7 +12,7 @@ export function sitemap(paths: readonly string[]): string {
 }
 
 export function robots(): string {
-  return `User-agent: *\nAllow: /\n\nSitemap: ${new URL('/sitemap.xml', site.url).href}\n`;
+  return `User-agent: *\nAllow: /\n\nSitemap: ${new URL(sitemapPath, site.url).href}\n`;
 }
 
 /** llms.txt: what the site is, and each essay's raw Markdown for language models to read. */

@@ -1,65 +1,34 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import { extname, join, normalize } from 'node:path';
-import { gzipSync } from 'node:zlib';
-import { headersFor, parseHeaders } from './headers.js';
-
-const types: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.md': 'text/markdown; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-};
-const compressible = /^(text\/|application\/(json|xml|rss|atom|feed)|image\/svg)/;
+import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { join, posix, resolve, sep } from 'node:path';
+import compression from 'compression';
+import serveStaticFiles from 'serve-static';
+import { headersFor, type ParsedRule, parseHeaders } from './headers.js';
 
 /**
- * Serves a built site the way a static host does: `_headers` applied to every response, folders
- * served from their index.html, `/x` redirected to `/x/`, a real 404 status with 404.html, and
- * gzip for text. Listens on 127.0.0.1 only.
+ * Serves a built site the way a static host does. The file serving itself is serve-static (and
+ * the `send` module under it): decoding, traversal, dotfiles, HEAD, Range, ETag, Last-Modified,
+ * conditional requests and the `/x` to `/x/` redirect. compression gzips text. What is ours is
+ * the part a CDN adds from `_headers`, plus the edges a CDN keeps closed:
+ *
+ * - only GET and HEAD; anything else gets 405 with `Allow`;
+ * - a path that does not decode, or holds a NUL, gets 400 before any file is looked at;
+ * - `_headers` and dotfiles answer 404, judged on the decoded path;
+ * - a file whose real path (symlinks resolved) leaves the root answers 404;
+ * - a `Location` that would leave the origin is never sent;
+ * - every error answers and the server goes on; a missing 404.html falls back to plain text.
+ *
+ * The root is looked up on each request, so a build that swaps a new dist/ into place is served
+ * at once. Listens on 127.0.0.1 only.
  */
 export function serveStatic(root: string, port = 0): Promise<{ server: Server; url: string }> {
-  const headersPath = join(root, '_headers');
-  const rules = parseHeaders(existsSync(headersPath) ? readFileSync(headersPath, 'utf8') : '');
-  const compressed = new Map<string, Buffer>();
+  const handler = staticHandler(root);
   const server = createServer((request, response) => {
-    const url = new URL(request.url ?? '/', 'http://localhost');
-    const path = decodeURIComponent(url.pathname);
-    let file = normalize(join(root, path));
-    if (!file.startsWith(root) || path.includes('\0')) {
-      response.writeHead(400).end();
-      return;
+    try {
+      handler(request, response);
+    } catch (error) {
+      fail(response, error);
     }
-    if (existsSync(file) && statSync(file).isDirectory()) {
-      if (!path.endsWith('/')) {
-        response.writeHead(301, { Location: `${path}/${url.search}` }).end();
-        return;
-      }
-      file = join(file, 'index.html');
-    }
-    let status = 200;
-    if (!existsSync(file) || path.startsWith('/_headers') || path.startsWith('/.vite')) {
-      status = 404;
-      file = join(root, '404.html');
-    }
-    const headers = headersFor(rules, status === 404 ? '/404' : path);
-    if (!headers.has('content-type'))
-      headers.set('content-type', types[extname(file)] ?? 'application/octet-stream');
-    let body: Buffer = readFileSync(file);
-    const accepts = /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
-    if (accepts && compressible.test(headers.get('content-type') ?? '')) {
-      body = compressed.get(file) ?? gzipSync(body);
-      compressed.set(file, body);
-      headers.set('content-encoding', 'gzip');
-      headers.set('vary', 'Accept-Encoding');
-    }
-    response.writeHead(status, Object.fromEntries(headers));
-    response.end(request.method === 'HEAD' ? undefined : body);
   });
   return new Promise((resolve) => {
     server.listen(port, '127.0.0.1', () => {
@@ -70,4 +39,186 @@ export function serveStatic(root: string, port = 0): Promise<{ server: Server; u
       });
     });
   });
+}
+
+type Handler = (request: IncomingMessage, response: ServerResponse) => void;
+
+export function staticHandler(rootDir: string): Handler {
+  const root = resolve(rootDir);
+  const files = serveStaticFiles(root, {
+    dotfiles: 'ignore',
+    etag: true,
+    lastModified: true,
+    // Cache-Control comes from _headers, never from the library's default.
+    cacheControl: false,
+    index: ['index.html'],
+    redirect: true,
+    fallthrough: false,
+  });
+  const gzip = compression({
+    // A byte range of the uncompressed file cannot be gzipped after the fact.
+    filter: (request, response) => !request.headers.range && compression.filter(request, response),
+  });
+  const rules = headersFileReader(join(root, '_headers'));
+
+  return (request, response) => {
+    const method = request.method ?? '';
+    const raw = request.url ?? '';
+    // Origin-form only: `GET http://host/x` and `OPTIONS *` name no file here.
+    const pathname = raw.startsWith('/') ? (raw.split('?')[0] ?? '/') : undefined;
+    let decoded: string | undefined;
+    try {
+      decoded = pathname === undefined ? undefined : decodeURIComponent(pathname);
+    } catch {
+      decoded = undefined;
+    }
+    const base = (status: number, path: string) => {
+      for (const [name, value] of headersFor(rules(), path)) response.setHeader(name, value);
+      response.statusCode = status;
+    };
+
+    if (method !== 'GET' && method !== 'HEAD') {
+      base(405, '/');
+      response.setHeader('Allow', 'GET, HEAD');
+      plain(response, 'Method not allowed', method);
+      return;
+    }
+    if (decoded === undefined || decoded.includes('\0')) {
+      base(400, '/');
+      plain(response, 'Bad request', method);
+      return;
+    }
+    // `//a/./b` and `/a/../b` are the same file to the file system: judge the normalised path.
+    const path = posix.normalize(decoded.replace(/\\/g, '/'));
+    if (hidden(path) || leavesRoot(root, path)) {
+      notFound(root, rules(), request, response);
+      return;
+    }
+
+    for (const [name, value] of headersFor(rules(), path)) response.setHeader(name, value);
+    // What Netlify and Cloudflare Pages send where no rule sets one (the `/x` to `/x/` redirect).
+    if (!response.hasHeader('Cache-Control'))
+      response.setHeader('Cache-Control', 'public, max-age=0, must-revalidate');
+    guardLocation(response);
+    gzip(request as never, response as never, () => {
+      files(request, response, (error?: { status?: number; statusCode?: number }) => {
+        const status = error?.status ?? error?.statusCode ?? 500;
+        if (response.headersSent) {
+          response.destroy();
+          return;
+        }
+        if (status === 404 || status === 403) notFound(root, rules(), request, response);
+        else {
+          for (const name of response.getHeaderNames()) response.removeHeader(name);
+          base(Math.min(status, 500), '/');
+          plain(response, status >= 500 ? 'Server error' : 'Bad request', method);
+        }
+      });
+    });
+  };
+}
+
+/** `_headers` itself, and any file or folder whose name starts with a dot. */
+function hidden(path: string): boolean {
+  return path === '/_headers' || path.split('/').some((part) => part.startsWith('.'));
+}
+
+/** Whether the file the path names is really outside the root (through a symlink, say). */
+function leavesRoot(root: string, path: string): boolean {
+  let real: string;
+  try {
+    real = realpathSync(join(root, path));
+  } catch {
+    return false; // nothing there: the library answers 404
+  }
+  let realRoot: string;
+  try {
+    realRoot = realpathSync(root);
+  } catch {
+    return true;
+  }
+  return real !== realRoot && !real.startsWith(realRoot + sep);
+}
+
+/** The 404 page with a 404 status, under the 404 page's own headers. */
+function notFound(
+  root: string,
+  rules: readonly ParsedRule[],
+  request: IncomingMessage,
+  response: ServerResponse,
+): void {
+  for (const name of response.getHeaderNames()) response.removeHeader(name);
+  for (const [name, value] of headersFor(rules, '/404.html')) response.setHeader(name, value);
+  response.statusCode = 404;
+  let body: Buffer;
+  try {
+    body = readFileSync(join(root, '404.html'));
+  } catch {
+    plain(response, 'Not found', request.method ?? 'GET');
+    return;
+  }
+  response.setHeader('Content-Type', 'text/html; charset=utf-8');
+  response.setHeader('Content-Length', body.length);
+  response.end(request.method === 'HEAD' ? undefined : body);
+}
+
+function plain(response: ServerResponse, text: string, method: string): void {
+  const body = `${text}\n`;
+  response.setHeader('Content-Type', 'text/plain; charset=utf-8');
+  response.setHeader('Content-Length', Buffer.byteLength(body));
+  if (!response.hasHeader('Cache-Control')) response.setHeader('Cache-Control', 'no-store');
+  response.end(method === 'HEAD' ? undefined : body);
+}
+
+function fail(response: ServerResponse, error: unknown): void {
+  console.error(error);
+  if (response.headersSent) {
+    response.destroy();
+    return;
+  }
+  for (const name of response.getHeaderNames()) response.removeHeader(name);
+  response.statusCode = 500;
+  plain(response, 'Server error', 'GET');
+}
+
+/**
+ * A redirect may only name a path on this origin: `/x/`, never `//host`, `/\\host` or a URL.
+ * serve-static already collapses leading slashes; this holds whatever it or a later version does.
+ */
+function guardLocation(response: ServerResponse): void {
+  const setHeader = response.setHeader.bind(response);
+  response.setHeader = (name, value) => {
+    if (name.toLowerCase() !== 'location') return setHeader(name, value);
+    const location = String(value);
+    return setHeader(
+      name,
+      /^\/(?![/\\])/.test(location)
+        ? location
+        : `/${location.replace(/^[a-z][a-z0-9+.-]*:|^[/\\]+/gi, '').replace(/^[/\\]+/, '')}`,
+    );
+  };
+}
+
+/** `_headers`, parsed again whenever the file changes (a new build swapped in). */
+function headersFileReader(file: string): () => ParsedRule[] {
+  let key = '';
+  let rules: ParsedRule[] = [];
+  return () => {
+    let stamp = 'missing';
+    try {
+      const stats = statSync(file);
+      stamp = `${stats.ino}:${stats.mtimeMs}:${stats.size}`;
+    } catch {
+      // No _headers: no rules.
+    }
+    if (stamp !== key) {
+      key = stamp;
+      try {
+        rules = parseHeaders(readFileSync(file, 'utf8'));
+      } catch {
+        rules = [];
+      }
+    }
+    return rules;
+  };
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
@@ -9,7 +9,8 @@ import { gzipSync } from 'node:zlib';
  * the embed snippet uses, and print the size budget, failing the build past the hard cap.
  */
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
-const dist = join(root, 'dist');
+// OUT_DIR: the folder scripts/atomic-build.mjs builds into before swapping it into dist/.
+const dist = process.env.OUT_DIR ? resolve(process.env.OUT_DIR) : join(root, 'dist');
 for (const file of ['index.d.ts', 'react.d.ts', 'solid.d.ts'])
   cpSync(join(root, 'types', file), join(dist, file === 'index.d.ts' ? 'types.d.ts' : file));
 // The React and Solid entries import the element types from ./index.js; point them at types.d.ts.

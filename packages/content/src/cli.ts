@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { Compiler } from './compiler/compile.js';
-import { ContentError } from './compiler/errors.js';
+import { ContentError, OutputError } from './compiler/errors.js';
 import { watchEssays } from './compiler/watch.js';
 
 const usage = `Compile a folder of essays into the @working-notes/content modules, feeds and search index.
@@ -73,7 +73,7 @@ async function buildOnce(): Promise<boolean> {
     );
     return true;
   } catch (error) {
-    if (error instanceof ContentError) {
+    if (error instanceof ContentError || error instanceof OutputError) {
       console.error(`\n${error.message}\n`);
       return false;
     }

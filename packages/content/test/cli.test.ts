@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixtures, packageRoot, temporaryDir } from './helpers.js';
@@ -55,5 +55,16 @@ describe('the compile command', () => {
     );
     expect(run.stderr).toContain('found:    "kubernets" (did you mean "kubernetes"?)');
     expect(snapshot(out)).toEqual(before);
+  });
+
+  it('says plainly when the output folder cannot be written, with no stack trace', () => {
+    const parent = temporaryDir('cli-unwritable');
+    writeFileSync(join(parent, 'dist'), 'not a folder\n');
+    const run = compileCommand(join(fixtures, 'good'), join(parent, 'dist', 'out'));
+    expect(run.status).toBe(1);
+    expect(run.stderr.trim()).toMatch(
+      /^The output could not be written to .*dist\/out.*: a file stands where a folder must be \(ENOTDIR\): remove that file, or choose another --out$/,
+    );
+    expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 });

@@ -1,5 +1,10 @@
-import type { SearchIndex } from '@working-notes/content/search';
-import { type SearchResult, search, snippet } from '@working-notes/content/search';
+import {
+  type SearchIndex,
+  type SearchResult,
+  search,
+  snippet,
+} from '@working-notes/content/search';
+import { searchIndexPath } from '../site/public-paths.js';
 
 /**
  * The search dialog, built on first use with DOM calls only (no HTML strings, so it runs under
@@ -18,7 +23,7 @@ const dates = new Intl.DateTimeFormat('en-GB', {
 });
 
 function loadIndex(): Promise<SearchIndex> {
-  index ??= fetch('/search-index.json').then((response) => {
+  index ??= fetch(searchIndexPath).then((response) => {
     if (!response.ok) throw new Error(`search index: HTTP ${response.status}`);
     return response.json() as Promise<SearchIndex>;
   });

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { Chrome } from './components/chrome.js';
 import { speculationRules, themeScript } from './inline-scripts.js';
+import { feeds } from './public-paths.js';
 
 /** What a page says about itself to browsers, search engines and link previews. */
 export interface PageMeta {
@@ -28,6 +29,11 @@ export interface Assets {
   fonts?: readonly string[];
   /** Extra tags only the dev server needs (Vite's client). */
   devHead?: string;
+  /**
+   * For hosts that send no headers (GitHub Pages): the Content-Security-Policy as a `<meta>` tag,
+   * placed before any script so it governs them all, with the referrer policy beside it.
+   */
+  metaPolicy?: string;
 }
 
 /**
@@ -55,6 +61,12 @@ export function renderDocument(meta: PageMeta, assets: Assets, body: ReactNode):
     <html lang={site.language}>
       <head>
         <meta charSet="utf-8" />
+        {assets.metaPolicy && (
+          <>
+            <meta httpEquiv="Content-Security-Policy" content={assets.metaPolicy} />
+            <meta name="referrer" content="strict-origin-when-cross-origin" />
+          </>
+        )}
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{title}</title>
         <meta name="description" content={meta.description} />
@@ -83,24 +95,15 @@ export function renderDocument(meta: PageMeta, assets: Assets, body: ReactNode):
           <script key={src} async src={src} />
         ))}
         <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
-        <link
-          rel="alternate"
-          type="application/rss+xml"
-          title={`${site.title} (RSS)`}
-          href="/rss.xml"
-        />
-        <link
-          rel="alternate"
-          type="application/atom+xml"
-          title={`${site.title} (Atom)`}
-          href="/atom.xml"
-        />
-        <link
-          rel="alternate"
-          type="application/feed+json"
-          title={`${site.title} (JSON Feed)`}
-          href="/feed.json"
-        />
+        {feeds.map((feed) => (
+          <link
+            key={feed.path}
+            rel="alternate"
+            type={feed.type}
+            title={`${site.title} (${feed.label})`}
+            href={feed.path}
+          />
+        ))}
         <meta property="og:site_name" content={site.title} />
         <meta property="og:title" content={meta.title} />
         <meta property="og:description" content={meta.description} />

@@ -4,8 +4,8 @@ import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
-import type { EngineName } from './engines/types.js';
-import type { EssaySource, RenderedEssay } from './render-essay.js';
+import type { EngineName } from './engines/index.js';
+import type { EssaySource, RenderedEssay } from './essay.js';
 
 interface Entry {
   essay: RenderedEssay;
@@ -23,6 +23,7 @@ export class RenderCache {
   #used = new Set<string>();
   #dirty = false;
   #saving: Promise<void> = Promise.resolve();
+  #saveTimer: NodeJS.Timeout | undefined;
   readonly #file: string | undefined;
   readonly #salt: string;
 
@@ -75,6 +76,33 @@ export class RenderCache {
     });
     this.#used.add(key);
     this.#dirty = true;
+  }
+
+  /**
+   * Saves a moment after the last call, for watch-mode rebuilds: serialising the whole corpus
+   * costs more than a rebuild of one essay, so a burst of edits pays for it once. A save that
+   * fails costs the next build time, not this one its output: it is a warning.
+   */
+  saveSoon(): undefined {
+    clearTimeout(this.#saveTimer);
+    this.#saveTimer = setTimeout(() => {
+      this.#saveTimer = undefined;
+      this.save().catch((error: unknown) => {
+        process.emitWarning(`The render cache was not saved: ${String(error)}`);
+      });
+    }, 2000);
+    this.#saveTimer.unref();
+    return undefined;
+  }
+
+  /** Writes a save that `saveSoon` still holds back, and waits for any save in progress. */
+  async flush(): Promise<void> {
+    if (this.#saveTimer) {
+      clearTimeout(this.#saveTimer);
+      this.#saveTimer = undefined;
+      await this.save();
+    }
+    await this.settled();
   }
 
   /** Resolves once no save is being written; a failed one was reported to whoever started it. */

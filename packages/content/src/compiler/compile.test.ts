@@ -169,13 +169,14 @@ describe('a broken corpus', () => {
     return issue as NonNullable<typeof issue>;
   };
 
-  it('reports invalid YAML with its line', async () => {
-    const issue = await issueFor('invalid-yaml', 'frontmatter');
+  it('reports invalid YAML on the field it is in, with how to write the value', async () => {
+    const issue = await issueFor('invalid-yaml', 'description');
     expect(issue).toMatchObject({
-      line: 4,
-      column: 1,
-      expected: 'valid YAML',
-      found: expect.stringContaining('end with a ]'),
+      line: 3,
+      column: 14,
+      expected:
+        'the whole description in double quotes, because YAML reads a leading [ as the start of a list: description: "[unclosed"',
+      found: '"[unclosed"',
     });
     expect(issue.example).toContain('title:');
   });
@@ -183,7 +184,7 @@ describe('a broken corpus', () => {
   it('reports a missing title', async () => {
     const issue = await issueFor('missing-title', 'title');
     expect(issue.found).toBe('nothing (the field is missing)');
-    expect(issue.expected).toMatch(/string/);
+    expect(issue.expected).toBe('a title field; add a "title:" line above the closing ---');
   });
 
   it('reports a date that is not a real day, on its line and column', async () => {

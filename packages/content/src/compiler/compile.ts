@@ -1,17 +1,15 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { site as defaultSite, type Site } from '../site.js';
 import { RenderCache } from './cache.js';
 import { checkCorpus } from './corpus.js';
 import { buildOutputs } from './emit/outputs.js';
-import type { EngineName, MarkdownEngine } from './engines/types.js';
-import { ContentError, type ContentIssue } from './errors.js';
-import { createHighlighter, type Highlighter } from './highlight.js';
+import type { EngineName } from './engines/index.js';
+import { ContentError, OutputError } from './errors.js';
+import type { BrokenEssay, EssaySource, RenderedEssay } from './essay.js';
 import { type WrittenOutput, writeOutput } from './output.js';
-import { type LocalRenderer, RenderPool } from './pool.js';
-import { type EssaySource, loadEngine, type RenderedEssay, renderBatch } from './render-essay.js';
+import { FastRenderer } from './parallel/index.js';
+import { readEssays, type SourceCache } from './read.js';
 
 export interface CompileOptions {
   /** Folder of essay folders (`<slug>/index.md`). */
@@ -41,11 +39,6 @@ export interface CompileStats {
   phases: { read: number; render: number; check: number; emit: number; write: number };
 }
 
-const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
-/** Below this many essays to render, starting workers costs more than it saves. */
-const workerThreshold = 48;
-
 /**
  * Compiles a folder of essays. Every problem in the corpus is collected and thrown together as a
  * `ContentError` before anything is written, so a failed build leaves the last good output intact.
@@ -56,13 +49,10 @@ export class Compiler {
     workers: number | undefined;
   };
   readonly #cache: RenderCache;
-  #pool: RenderPool | undefined;
-  #highlighter: Promise<Highlighter> | undefined;
-  #markdown: Promise<MarkdownEngine> | undefined;
+  readonly #renderer: FastRenderer;
   #previous: WrittenOutput | undefined;
   /** Essay sources by path with the size and mtime they were read at: rebuilds re-read only edits. */
-  readonly #sourceCache = new Map<string, { size: number; mtimeMs: number; source: string }>();
-  #saveTimer: NodeJS.Timeout | undefined;
+  readonly #sourceCache: SourceCache = new Map();
 
   constructor(options: CompileOptions) {
     const engine = options.engine ?? 'markdown-it';
@@ -78,6 +68,7 @@ export class Compiler {
         ? undefined
         : resolve(options.cacheDir ?? 'node_modules/.cache/working-notes-content');
     this.#cache = new RenderCache(cacheDir, engine);
+    this.#renderer = new FastRenderer(engine, options.workers);
   }
 
   async build(): Promise<CompileStats> {
@@ -89,7 +80,7 @@ export class Compiler {
       mark = now;
       return elapsed;
     };
-    this.#startWorkersEarly();
+    this.#renderer.prepare(this.#options.essaysDir, this.#cache.size === 0);
     const { sources, issues } = readEssays(this.#options.essaysDir, this.#sourceCache);
     const rendered: RenderedEssay[] = [];
     const misses: EssaySource[] = [];
@@ -99,14 +90,18 @@ export class Compiler {
       else misses.push(source);
     }
     const read = lap();
-    const outcomes = await this.#render(misses);
+    const outcomes = await this.#renderer.render(misses);
     const render = lap();
+    const broken: BrokenEssay[] = [];
     for (const outcome of outcomes) {
       if (outcome.ok) rendered.push(outcome.essay);
-      else issues.push(...outcome.issues);
+      else {
+        issues.push(...outcome.issues);
+        broken.push(outcome.broken);
+      }
     }
-    issues.push(...checkCorpus(rendered));
-    if (issues.length > 0) throw new ContentError(sortIssues(issues));
+    issues.push(...checkCorpus(rendered, broken));
+    if (issues.length > 0) throw new ContentError(issues);
 
     // Cache only after the corpus passed, so a half-fixed corpus re-checks what it must.
     const bySlug = new Map(misses.map((source) => [source.slug, source]));
@@ -114,19 +109,27 @@ export class Compiler {
       const source = bySlug.get(essay.slug);
       if (source) this.#cache.set(source, essay);
     }
-    const cacheSaved = this.#saveCache();
+    // The first build saves the cache while its output is written; a watch-mode rebuild saves it
+    // once the edits stop (see RenderCache.saveSoon).
+    const cacheSaved = this.#previous === undefined ? this.#cache.save() : this.#cache.saveSoon();
     cacheSaved?.catch(() => {}); // awaited after the output is written; this covers a throw before
     const check = lap();
 
     const files = buildOutputs(rendered, sources, this.#options.site);
     const emit = lap();
-    const {
-      written: filesWritten,
-      bytes: outputBytes,
-      output,
-    } = writeOutput(this.#options.outDir, files, this.#previous);
+    let written: ReturnType<typeof writeOutput>;
+    try {
+      written = writeOutput(this.#options.outDir, files, this.#previous);
+    } catch (error) {
+      await cacheSaved?.catch(() => {});
+      throw OutputError.from(this.#options.outDir, error);
+    }
+    const { written: filesWritten, bytes: outputBytes, output } = written;
     this.#previous = output;
-    await cacheSaved;
+    // A cache that could not be written costs the next build time, not this one its output.
+    await cacheSaved?.catch((error: unknown) => {
+      process.emitWarning(`The render cache was not saved: ${String(error)}`);
+    });
     return {
       essays: sources.length,
       published: rendered.filter((essay) => !essay.frontmatter.draft).length,
@@ -139,78 +142,9 @@ export class Compiler {
   }
 
   async close(): Promise<void> {
-    if (this.#saveTimer) {
-      clearTimeout(this.#saveTimer);
-      this.#saveTimer = undefined;
-      await this.#cache.save();
-    }
-    await this.#cache.settled();
-    await this.#pool?.close();
+    await this.#cache.flush();
+    await this.#renderer.close();
   }
-
-  /**
-   * The first build saves the disk cache at once, and its file is written while the output is;
-   * later (watch-mode) builds save it a moment after the edits stop, because serialising the whole
-   * corpus costs more than the rebuild.
-   */
-  #saveCache(): Promise<void> | undefined {
-    if (this.#previous === undefined) return this.#cache.save();
-    clearTimeout(this.#saveTimer);
-    this.#saveTimer = setTimeout(() => {
-      this.#saveTimer = undefined;
-      // A cache that could not be written costs the next build time, not this one its output.
-      this.#cache.save().catch((error: unknown) => {
-        process.emitWarning(`The render cache was not saved: ${String(error)}`);
-      });
-    }, 2000);
-    this.#saveTimer.unref();
-    return undefined;
-  }
-
-  /**
-   * With nothing cached and a corpus large enough for workers, every essay will be rendered on
-   * them and on this thread: start the workers and load this thread's highlighter now, so that
-   * start-up overlaps reading the sources. A warm cache skips this, because a rebuild of a few
-   * edited essays is faster on this thread alone.
-   */
-  #startWorkersEarly(): void {
-    if (this.#pool || this.#options.workers === 0 || this.#cache.size > 0) return;
-    let folders = 0;
-    try {
-      folders = readdirSync(this.#options.essaysDir).length;
-    } catch {
-      return; // reading the sources reports the missing folder
-    }
-    if (folders < workerThreshold) return;
-    const size = this.#options.workers ?? defaultWorkers();
-    if (size === 0) return;
-    this.#pool = new RenderPool(size);
-    this.#pool.warm(this.#options.engine);
-    this.#localRenderer().catch(() => {}); // a failure surfaces when the render awaits it
-  }
-
-  async #render(sources: EssaySource[]) {
-    if (sources.length === 0) return [];
-    const local = await this.#localRenderer();
-    const workers =
-      sources.length < workerThreshold ? 0 : (this.#options.workers ?? defaultWorkers());
-    if (workers === 0) return local(sources);
-    this.#pool ??= new RenderPool(workers);
-    return this.#pool.render(this.#options.engine, sources, local);
-  }
-
-  /** Renders on this thread, loading the highlighter and the Markdown engine on first use. */
-  async #localRenderer(): Promise<LocalRenderer> {
-    this.#highlighter ??= createHighlighter();
-    this.#markdown ??= loadEngine(this.#options.engine);
-    const [highlighter, markdown] = await Promise.all([this.#highlighter, this.#markdown]);
-    return (essays) => renderBatch(essays, markdown, highlighter);
-  }
-}
-
-/** One worker for each core but the one the main thread renders on. */
-function defaultWorkers(): number {
-  return availableParallelism() - 1;
 }
 
 /** Compiles once and releases the workers: what the CLI and the tests call. */
@@ -221,71 +155,4 @@ export async function compile(options: CompileOptions): Promise<CompileStats> {
   } finally {
     await compiler.close();
   }
-}
-
-function readEssays(
-  essaysDir: string,
-  known: Map<string, { size: number; mtimeMs: number; source: string }>,
-): { sources: EssaySource[]; issues: ContentIssue[] } {
-  const sources: EssaySource[] = [];
-  const issues: ContentIssue[] = [];
-  if (!existsSync(essaysDir)) {
-    issues.push({
-      file: essaysDir,
-      line: 1,
-      column: 1,
-      field: 'essays folder',
-      expected: 'a folder of essay folders',
-      found: 'no such folder',
-    });
-    return { sources, issues };
-  }
-  const entries = readdirSync(essaysDir, { withFileTypes: true }).filter(
-    (entry) => entry.isDirectory() && !entry.name.startsWith('.'),
-  );
-  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-    const dir = join(essaysDir, entry.name);
-    const path = join(dir, 'index.md');
-    const file = relative(process.cwd(), path) || path;
-    if (!slugPattern.test(entry.name)) {
-      issues.push({
-        file,
-        line: 1,
-        column: 1,
-        field: 'slug (folder name)',
-        expected: 'lowercase letters, digits and single hyphens, such as inside-v8',
-        found: `"${entry.name}"`,
-      });
-      continue;
-    }
-    let source: string;
-    try {
-      const stats = statSync(path);
-      const seen = known.get(path);
-      if (seen && seen.size === stats.size && seen.mtimeMs === stats.mtimeMs) {
-        source = seen.source;
-      } else {
-        source = readFileSync(path, 'utf8');
-        known.set(path, { size: stats.size, mtimeMs: stats.mtimeMs, source });
-      }
-    } catch {
-      issues.push({
-        file,
-        line: 1,
-        column: 1,
-        field: 'index.md',
-        expected: `an index.md in ${relative(process.cwd(), dir) || dir}`,
-        found: 'no index.md',
-      });
-      continue;
-    }
-    sources.push({ slug: entry.name, file, dir, source });
-  }
-  return { sources, issues };
-}
-
-function sortIssues(issues: ContentIssue[]): ContentIssue[] {
-  return issues.sort(
-    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column,
-  );
 }

@@ -1,14 +1,22 @@
 import { essayPath } from '../site.js';
 import type { ContentIssue } from './errors.js';
-import type { RenderedEssay } from './render-essay.js';
+import type { BrokenEssay, RenderedEssay } from './essay.js';
+import { editDistance } from './suggest.js';
 
 /**
  * Checks that need the whole corpus: titles are unique and every internal link lands on an
- * essay that will be published and on a heading that exists.
+ * essay that will be published and on a heading that exists. Essays with problems of their own
+ * take part too: their links are checked, and a link to one of them is not a link to nothing.
  */
-export function checkCorpus(essays: readonly RenderedEssay[]): ContentIssue[] {
+export function checkCorpus(
+  essays: readonly RenderedEssay[],
+  broken: readonly BrokenEssay[] = [],
+): ContentIssue[] {
   const issues: ContentIssue[] = [];
-  const bySlug = new Map(essays.map((essay) => [essay.slug, essay]));
+  const bySlug = new Map<string, RenderedEssay | BrokenEssay>(
+    broken.map((essay) => [essay.slug, essay]),
+  );
+  for (const essay of essays) bySlug.set(essay.slug, essay);
   const byTitle = new Map<string, RenderedEssay>();
 
   for (const essay of essays) {
@@ -28,26 +36,26 @@ export function checkCorpus(essays: readonly RenderedEssay[]): ContentIssue[] {
     }
   }
 
-  for (const essay of essays) {
+  const example = essayPath(essays[0]?.slug ?? broken[0]?.slug ?? 'some-slug');
+  for (const essay of [...essays, ...broken]) {
+    const isDraft = 'frontmatter' in essay ? essay.frontmatter.draft === true : essay.draft;
     for (const link of essay.links) {
+      const at = { file: essay.file, line: link.line, column: link.column, field: 'link' };
       const target = link.slug === undefined ? essay : bySlug.get(link.slug);
       if (!target) {
+        const near = link.slug === undefined ? undefined : nearestSlug(link.slug, bySlug.keys());
         issues.push({
-          file: essay.file,
-          line: link.line,
-          column: 1,
-          field: 'link',
-          expected: `a link to an existing essay, such as ${essayPath(essays[0]?.slug ?? 'some-slug')}`,
-          found: `${link.href} (no essay has the slug "${link.slug}")`,
+          ...at,
+          expected: `a link to an existing essay, such as ${near ? essayPath(near) : example}`,
+          found: `${link.href} (no essay has the slug "${link.slug}"${near ? `; did you mean "${near}"?` : ''})`,
         });
         continue;
       }
-      if (target.frontmatter.draft && !essay.frontmatter.draft) {
+      const targetDraft =
+        'frontmatter' in target ? target.frontmatter.draft === true : target.draft;
+      if (targetDraft === true && isDraft === false) {
         issues.push({
-          file: essay.file,
-          line: link.line,
-          column: 1,
-          field: 'link',
+          ...at,
           expected: 'a link to a published essay',
           found: `${link.href}, which is a draft and will not be published`,
         });
@@ -61,10 +69,7 @@ export function checkCorpus(essays: readonly RenderedEssay[]): ContentIssue[] {
           .slice(0, 6)
           .join(', ');
         issues.push({
-          file: essay.file,
-          line: link.line,
-          column: 1,
-          field: 'link',
+          ...at,
           expected: `an anchor that names a heading of ${target.slug}${known ? ` (${known})` : ''}`,
           found: `${link.href}`,
         });
@@ -72,4 +77,15 @@ export function checkCorpus(essays: readonly RenderedEssay[]): ContentIssue[] {
     }
   }
   return issues;
+}
+
+/** The slug closest to a mistyped one, when it is close enough to be a typo. */
+function nearestSlug(slug: string, slugs: Iterable<string>): string | undefined {
+  let best: { slug: string; distance: number } | undefined;
+  for (const candidate of slugs) {
+    if (Math.abs(candidate.length - slug.length) > 3) continue;
+    const distance = editDistance(slug, candidate);
+    if (!best || distance < best.distance) best = { slug: candidate, distance };
+  }
+  return best && best.distance <= 3 ? best.slug : undefined;
 }

@@ -16,10 +16,14 @@ export interface ContentIssue {
 export class ContentError extends Error {
   readonly issues: readonly ContentIssue[];
 
+  /** `issues` in any order; they are reported by file, line and column. */
   constructor(issues: readonly ContentIssue[]) {
-    super(formatIssues(issues));
+    const sorted = [...issues].sort(
+      (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column,
+    );
+    super(formatIssues(sorted));
     this.name = 'ContentError';
-    this.issues = issues;
+    this.issues = sorted;
   }
 }
 
@@ -46,4 +50,47 @@ export function describeFound(value: unknown): string {
   const text =
     typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
   return text.length > 120 ? `${text.slice(0, 117)}...` : text;
+}
+
+const writeErrors: Record<string, string> = {
+  EACCES:
+    'permission denied (EACCES): make the folder writable by this user, or choose another --out',
+  EPERM:
+    'operation not permitted (EPERM): make the folder writable by this user, or choose another --out',
+  EROFS: 'the file system is read-only (EROFS): choose an --out folder on a writable disk',
+  ENOTDIR:
+    'a file stands where a folder must be (ENOTDIR): remove that file, or choose another --out',
+  EEXIST:
+    'a file stands where a folder must be (EEXIST): remove that file, or choose another --out',
+  EISDIR:
+    'a folder stands where a file must be (EISDIR): remove that folder, or choose another --out',
+  ENOSPC: 'the disk is full (ENOSPC): free some space and build again',
+};
+
+/**
+ * Thrown when the output folder cannot be written: which folder, which file, and what to do. The
+ * essays were fine; files written before the failure keep their new content, and the next build
+ * that can write finishes the job.
+ */
+export class OutputError extends Error {
+  readonly outDir: string;
+  readonly path: string | undefined;
+  readonly code: string | undefined;
+
+  constructor(outDir: string, path: string | undefined, code: string | undefined, detail: string) {
+    super(
+      `The output could not be written to ${outDir}${path && path !== outDir ? ` (at ${path})` : ''}: ${detail}`,
+    );
+    this.name = 'OutputError';
+    this.outDir = outDir;
+    this.path = path;
+    this.code = code;
+  }
+
+  static from(outDir: string, error: unknown): OutputError | unknown {
+    if (!(error instanceof Error) || !('code' in error)) return error;
+    const code = String(error.code);
+    const path = 'path' in error && typeof error.path === 'string' ? error.path : undefined;
+    return new OutputError(outDir, path, code, writeErrors[code] ?? error.message);
+  }
 }

@@ -1,21 +1,10 @@
 import GithubSlugger from 'github-slugger';
-
-/** One entry of an essay's outline: the table of contents reads these. */
-export interface Heading {
-  depth: 2 | 3 | 4;
-  id: string;
-  text: string;
-}
+import type { Heading } from './essay.js';
 
 /** Heading ids follow GitHub's rule, so an anchor copied from a GitHub preview still works. */
 export function createHeadingIds(): (text: string) => string {
   const slugger = new GithubSlugger();
   return (text) => slugger.slug(text);
-}
-
-/** The permalink appended inside each heading; hidden from assistive technology, as GitHub does. */
-export function headingAnchorHtml(id: string): string {
-  return `<a class="anchor" href="#${id}" aria-hidden="true" tabindex="-1">#</a>`;
 }
 
 export function isOutlineDepth(depth: number): depth is Heading['depth'] {

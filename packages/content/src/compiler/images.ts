@@ -3,6 +3,7 @@ import { extname, join, normalize } from 'node:path';
 import { imageSize } from 'image-size';
 import { essayPath } from '../site.js';
 import { escapeHtml } from './html.js';
+import { diagramHtml } from './markup.js';
 
 export type ImageResult =
   | { ok: true; html: string; asset: string }
@@ -119,6 +120,6 @@ function inlineSvg(source: string, url: string, alt: string, idPrefix: string): 
   const kept = attributes
     .replace(/\s(?:xmlns(?::\w+)?|role|aria-label|aria-labelledby|version|id)\s*=\s*"[^"]*"/g, '')
     .trim();
-  const html = `<svg data-src="${escapeHtml(url)}" role="img" aria-label="${escapeHtml(alt)}" ${kept}>${body.replace(/>\s+</g, '><')}`;
+  const html = diagramHtml(url, alt, kept, body.replace(/>\s+</g, '><'));
   return { ok: true, html };
 }

@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { anchorLinkHtml, codeBlockHtml, diagramHtml } from './markup.js';
 import { htmlToText, plainTexts } from './text.js';
 
+// Built with the markup contract's own builders, as the renderer builds them.
 const essayHtml = [
-  '<h2 id="why">Why <code>fsync</code> matters<a class="anchor" href="#why">#</a></h2>',
+  `<h2 id="why">Why <code>fsync</code> matters${anchorLinkHtml('why')}</h2>`,
   '<p>Writes reach the disk&nbsp;later &amp; in any order.</p>',
-  '<pre class="code" data-lang="ts"><code><span class="hl-keyword">await</span> file.sync();\n',
-  '<span class="hl-comment">// durable now</span></code></pre>',
-  '<figure><svg viewBox="0 0 10 10"><text>diagram label</text></svg></figure>',
+  codeBlockHtml(
+    'ts',
+    '<span class="hl-keyword">await</span> file.sync();\n<span class="hl-comment">// durable now</span>',
+  ),
+  `<figure>${diagramHtml('/essays/x/d.svg', 'A diagram', 'viewBox="0 0 10 10"', '<text>diagram label</text></svg>')}</figure>`,
   '<ul>\n<li>one</li>\n<li>two&lt;three</li>\n</ul>',
 ].join('\n');
 
@@ -25,9 +29,9 @@ describe('plainTexts', () => {
     const samples = [
       essayHtml,
       '<p>No code at all,\n\tonly   prose.</p>',
-      '<pre class="code"><code>only code</code></pre>',
-      '<p>a</p><pre><code>x &amp;&amp; y</code></pre><pre><code>z</code></pre><p>b</p>',
-      '<p>A stray \0 character.</p><pre><code>kept</code></pre>',
+      codeBlockHtml('text', 'only code'),
+      `<p>a</p>${codeBlockHtml('text', 'x &amp;&amp; y')}${codeBlockHtml('text', 'z')}<p>b</p>`,
+      `<p>A stray \0 character.</p>${codeBlockHtml('text', 'kept')}`,
     ];
     for (const html of samples) {
       expect(plainTexts(html)).toEqual({

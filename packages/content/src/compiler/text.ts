@@ -1,10 +1,12 @@
+import { anchorLinkPattern, codeBlockPattern, diagramPattern } from './markup.js';
+
 /**
  * Plain text derived from the rendered HTML, so both engines count words and index search the
  * same way. Diagrams are dropped (their labels are not prose); code is kept only when asked.
  */
 export function htmlToText(html: string, options: { code: boolean }): string {
   let text = withoutDecoration(html);
-  if (!options.code) text = text.replace(preBlock, ' ');
+  if (!options.code) text = text.replace(codeBlockPattern, ' ');
   return finish(stripTags(text));
 }
 
@@ -19,7 +21,7 @@ export function plainTexts(html: string): { prose: string; full: string } {
     return { prose: htmlToText(html, { code: false }), full: htmlToText(html, { code: true }) };
   const blocks: string[] = [];
   const stripped = stripTags(
-    withoutDecoration(html).replace(preBlock, (block) => {
+    withoutDecoration(html).replace(codeBlockPattern, (block) => {
       blocks.push(block);
       return '\0';
     }),
@@ -35,11 +37,9 @@ export function plainTexts(html: string): { prose: string; full: string } {
   };
 }
 
-const preBlock = /<pre\b[\s\S]*?<\/pre>/g;
-
 /** Diagrams and heading anchors are not text: their labels and "#" would pollute it. */
 function withoutDecoration(html: string): string {
-  return html.replace(/<svg\b[\s\S]*?<\/svg>/g, ' ').replace(/<a class="anchor"[^>]*>#<\/a>/g, '');
+  return html.replace(diagramPattern, ' ').replace(anchorLinkPattern, '');
 }
 
 /**

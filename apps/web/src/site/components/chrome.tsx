@@ -1,5 +1,6 @@
 import { site } from '@working-notes/content';
 import type { ReactNode } from 'react';
+import { feeds, llmsPath } from '../public-paths.js';
 import { DarkThemeIcon, LightThemeIcon, SearchIcon, SiteMark, SystemThemeIcon } from './icons.js';
 
 const sections = [
@@ -69,20 +70,16 @@ export function Chrome({ path, children }: { path: string; children: ReactNode }
         </div>
         <nav aria-label="Feeds and more">
           <ul>
-            <li>
-              <a href="/rss.xml">RSS</a>
-            </li>
-            <li>
-              <a href="/atom.xml">Atom</a>
-            </li>
-            <li>
-              <a href="/feed.json">JSON Feed</a>
-            </li>
+            {feeds.map((feed) => (
+              <li key={feed.path}>
+                <a href={feed.path}>{feed.label}</a>
+              </li>
+            ))}
             <li>
               <a href="/embed/">Embed</a>
             </li>
             <li>
-              <a href="/llms.txt">llms.txt</a>
+              <a href={llmsPath}>llms.txt</a>
             </li>
           </ul>
         </nav>

@@ -1,5 +1,6 @@
 import { essayPath, type Site } from '../../site.js';
-import type { RenderedEssay } from '../render-essay.js';
+import type { RenderedEssay } from '../essay.js';
+import { anchorLinkPattern, diagramPattern } from '../markup.js';
 
 /**
  * Feed readers do not share our stylesheet or URL: links become absolute, and inlined diagrams
@@ -8,11 +9,8 @@ import type { RenderedEssay } from '../render-essay.js';
 export function feedHtml(essay: RenderedEssay, site: Site): string {
   const page = `${site.url}${essayPath(essay.slug)}`;
   return essay.html
-    .replace(
-      /<svg data-src="([^"]+)" role="img" aria-label="([^"]*)"[\s\S]*?<\/svg>/g,
-      '<img src="$1" alt="$2">',
-    )
-    .replace(/<a class="anchor"[^>]*>#<\/a>/g, '')
+    .replace(diagramPattern, '<img src="$1" alt="$2">')
+    .replace(anchorLinkPattern, '')
     .replace(/\b(href|src)="\/(?!\/)/g, `$1="${site.url}/`)
     .replace(/\bhref="#/g, `href="${page}#`);
 }

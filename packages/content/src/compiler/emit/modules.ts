@@ -1,4 +1,4 @@
-import type { RenderedEssay } from '../render-essay.js';
+import type { RenderedEssay } from '../essay.js';
 import { bodyRecord, metaRecord } from './records.js';
 
 /**

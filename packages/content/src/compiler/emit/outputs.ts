@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import type { Site } from '../../site.js';
-import { highlightCss } from '../highlight.js';
+import type { EssaySource, RenderedEssay } from '../essay.js';
+import { highlightCss } from '../markup.js';
 import type { OutputFile } from '../output.js';
-import type { EssaySource, RenderedEssay } from '../render-essay.js';
 import { atomFeed, jsonFeed, rssFeed } from './feeds.js';
 import { metaModule } from './modules.js';
 import { publishedOrder } from './records.js';

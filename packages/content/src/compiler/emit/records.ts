@@ -1,5 +1,5 @@
 import { essayPath } from '../../site.js';
-import type { RenderedEssay } from '../render-essay.js';
+import type { RenderedEssay } from '../essay.js';
 
 /** The metadata of one essay as published: the shape `PostMeta` describes for consumers. */
 export interface MetaRecord {

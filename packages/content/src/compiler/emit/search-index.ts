@@ -1,5 +1,5 @@
 import { tokenize } from '../../runtime/tokenize.js';
-import type { RenderedEssay } from '../render-essay.js';
+import type { RenderedEssay } from '../essay.js';
 
 /** A word in a title says more about an essay than the same word deep in its body. */
 const fieldWeights = { title: 8, description: 3, heading: 3, body: 1 } as const;

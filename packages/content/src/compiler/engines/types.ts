@@ -1,7 +1,6 @@
 import type { ContentIssue } from '../errors.js';
-import type { Heading } from '../headings.js';
+import type { CodeBlock, Heading, InternalLink } from '../essay.js';
 import type { Highlighter } from '../highlight.js';
-import type { InternalLink } from '../links.js';
 
 export interface BodyInput {
   slug: string;
@@ -21,7 +20,7 @@ export interface RenderedBody {
   /** Images and diagrams the body uses, relative to the essay folder. */
   assets: string[];
   /** The source of every fenced code block, for the sample type-check. */
-  code: { lang: string; meta: string; value: string; line: number }[];
+  code: CodeBlock[];
   issues: ContentIssue[];
 }
 

@@ -7,10 +7,25 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { ContentIssue } from '../errors.js';
-import { createHeadingIds, type Heading, headingAnchorHtml, isOutlineDepth } from '../headings.js';
+import type { Heading, InternalLink } from '../essay.js';
+import { createHeadingIds, isOutlineDepth } from '../headings.js';
 import { renderImage } from '../images.js';
-import { classifyHref, externalLinkAttributes, type InternalLink } from '../links.js';
-import { rawHtmlIssue, taskListIssue, unsupportedLanguage } from './shared-issues.js';
+import { classifyHref, externalLinkAttributes } from '../links.js';
+import { anchorLinkHtml } from '../markup.js';
+import { BodyPositions, type Position } from '../positions.js';
+import {
+  fenceLanguageColumn,
+  footnoteIssue,
+  imageIssue,
+  indentedCodeIssue,
+  isClosingTag,
+  linkIssue,
+  missingLanguage,
+  rawHtmlIssue,
+  taskBoxColumn,
+  taskListIssue,
+  unsupportedLanguage,
+} from './shared-issues.js';
 import type { MarkdownEngine, RenderedBody } from './types.js';
 
 const parser = unified().use(remarkParse).use(remarkGfm).freeze();
@@ -26,7 +41,12 @@ export const unifiedEngine: MarkdownEngine = {
     const assets: string[] = [];
     const code: RenderedBody['code'] = [];
     const headingId = createHeadingIds();
+    const positions = new BodyPositions(input.body, input.bodyLine);
     const lineOf = (node: Nodes) => input.bodyLine + (node.position?.start.line ?? 1) - 1;
+    const startOf = (node: Nodes): Position => positions.at(node.position?.start.offset ?? 0);
+    /** Where `text` (a URL) sits, searched from the node's own start. */
+    const urlAt = (node: Nodes, text: string): Position =>
+      positions.find(text, lineOf(node), node.position?.start.offset);
     const raw = (value: string): RootContent => ({ type: 'html', value });
 
     const visit = (parent: Parent): void => {
@@ -38,34 +58,41 @@ export const unifiedEngine: MarkdownEngine = {
             node.data = { hProperties: { id } };
             if (isOutlineDepth(node.depth)) headings.push({ depth: node.depth, id, text });
             visit(node);
-            node.children.push(raw(headingAnchorHtml(id)) as never);
+            node.children.push(raw(anchorLinkHtml(id)) as never);
             return [node];
           }
           case 'code': {
             const lang = node.lang ?? '';
-            code.push({ lang, meta: node.meta ?? '', value: node.value, line: lineOf(node) });
+            const line = lineOf(node);
+            code.push({ lang, meta: node.meta ?? '', value: node.value, line });
             const html = highlighter.highlight(node.value, lang || 'text');
-            if (html === undefined)
-              issues.push(unsupportedLanguage(input.file, lineOf(node), lang));
+            const fenced = /^\s*(?:```|~~~)/.test(positions.lineText(line));
+            const at = { line, column: fenceLanguageColumn(positions.lineText(line)) };
+            if (!fenced) issues.push(indentedCodeIssue(input.file, positions.find('', line)));
+            else if (!lang) issues.push(missingLanguage(input.file, at));
+            else if (html === undefined) issues.push(unsupportedLanguage(input.file, at, lang));
             return [raw(html ?? '')];
           }
           case 'html':
-            issues.push(rawHtmlIssue(input.file, lineOf(node), node.value));
+            // An element is one problem: its closing tag is not reported again.
+            if (!isClosingTag(node.value))
+              issues.push(rawHtmlIssue(input.file, startOf(node), node.value));
             return [];
           case 'footnoteReference':
+            referenced.add(node.identifier);
+            issues.push(footnoteIssue(input.file, startOf(node), node.label ?? node.identifier));
+            return [];
           case 'footnoteDefinition':
-            issues.push({
-              file: input.file,
-              line: lineOf(node),
-              column: 1,
-              field: 'body',
-              expected: 'no footnotes (write the aside inline)',
-              found: 'a footnote',
-            });
+            // A footnote is one problem, reported where it is referenced; only an unreferenced
+            // definition is reported on its own.
+            definitions.push(node);
             return [];
           case 'listItem':
-            if (typeof node.checked === 'boolean')
-              issues.push(taskListIssue(input.file, lineOf(node)));
+            if (typeof node.checked === 'boolean') {
+              const line = lineOf(node);
+              const column = taskBoxColumn(positions.lineText(line));
+              issues.push(taskListIssue(input.file, { line, column }));
+            }
             visit(node);
             return [node];
           case 'paragraph': {
@@ -77,27 +104,24 @@ export const unifiedEngine: MarkdownEngine = {
           case 'image':
             return [image(node, false)];
           case 'link': {
-            const target = classifyHref(node.url);
-            if (target.kind === 'external') {
+            const target = classifyHref(node.url, input.slug);
+            if (target.kind === 'external' || (target.kind === 'invalid' && target.external)) {
               node.data = {
                 hProperties: {
                   className: [externalLinkAttributes.class],
                   rel: externalLinkAttributes.rel.split(' '),
                 },
               };
-            } else if (target.kind === 'essay') {
+            }
+            if (target.kind === 'invalid') {
+              const at = urlAt(node, node.url);
+              issues.push(linkIssue(input.file, at, node.url, target.expected));
+            } else if (target.kind === 'essay' || target.kind === 'anchor') {
               links.push({
                 href: node.url,
-                slug: target.slug,
+                slug: target.kind === 'essay' ? target.slug : undefined,
                 anchor: target.anchor,
-                line: lineOf(node),
-              });
-            } else if (target.kind === 'anchor') {
-              links.push({
-                href: node.url,
-                slug: undefined,
-                anchor: target.anchor,
-                line: lineOf(node),
+                ...urlAt(node, node.url),
               });
             }
             visit(node);
@@ -113,21 +137,19 @@ export const unifiedEngine: MarkdownEngine = {
     const image = (node: Extract<Nodes, { type: 'image' }>, alone: boolean): RootContent => {
       const result = renderImage(input.dir, input.slug, node.url, node.alt ?? '', alone);
       if (!result.ok) {
-        issues.push({
-          file: input.file,
-          line: lineOf(node),
-          column: 1,
-          field: 'image',
-          expected: result.expected,
-          found: result.found,
-        });
+        issues.push(imageIssue(input.file, urlAt(node, node.url), result));
         return raw('');
       }
       assets.push(result.asset);
       return raw(result.html);
     };
 
+    const referenced = new Set<string>();
+    const definitions: Extract<Nodes, { type: 'footnoteDefinition' }>[] = [];
     visit(tree);
+    for (const node of definitions)
+      if (!referenced.has(node.identifier))
+        issues.push(footnoteIssue(input.file, startOf(node), node.label ?? node.identifier));
     const hast = toHast(tree, { allowDangerousHtml: true }) as HastRoot;
     alignToData(hast);
     return {

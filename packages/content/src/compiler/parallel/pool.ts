@@ -1,8 +1,8 @@
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { EngineName } from './engines/types.js';
-import type { EssayOutcome, EssaySource } from './render-essay.js';
+import type { EngineName } from '../engines/index.js';
+import type { EssayOutcome, EssaySource } from '../essay.js';
 import type { WorkerRequest, WorkerResponse } from './worker.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { Highlighter } from './highlight.js';
+import type { Highlighter } from '../highlight.js';
 
 /**
  * A fenced block at the start of a line: its fence, the language word, and its lines up to a

@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeCorpus } from '../../bench/corpus.js';
-import { temporaryDir } from '../../test/helpers.js';
-import { compile } from './compile.js';
+import { writeCorpus } from '../../../bench/corpus.js';
+import { temporaryDir } from '../../../test/helpers.js';
+import { compile } from '../compile.js';
 
 /** Every output file and its text, to compare two builds of the same corpus. */
 function outputOf(dir: string): Map<string, string> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Highlighter } from './highlight.js';
+import type { Highlighter } from '../highlight.js';
 import { highlightAhead } from './highlight-ahead.js';
 
 /** A stand-in highlighter that records what it was asked and knows only ts and sql. */

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { fixtures } from '../../test/helpers.js';
+import { fixtures } from '../../../test/helpers.js';
 import { parsePlainFrontmatter } from './plain-frontmatter.js';
 
 const frontmatterOf = (source: string) => /^---\n([\s\S]*?)\n---/.exec(source)?.[1] ?? '';
@@ -71,7 +71,7 @@ const tricky = [
 
 describe('the plain frontmatter fast path', () => {
   const inputs = [
-    ...essaySources(join(import.meta.dirname, '..', '..', 'essays')).map(frontmatterOf),
+    ...essaySources(join(import.meta.dirname, '..', '..', '..', 'essays')).map(frontmatterOf),
     ...essaySources(join(fixtures, 'good')).map(frontmatterOf),
     ...essaySources(join(fixtures, 'broken')).map(frontmatterOf),
     ...tricky,
@@ -85,7 +85,7 @@ describe('the plain frontmatter fast path', () => {
   });
 
   it('accepts the frontmatter of every real essay', () => {
-    const essays = essaySources(join(import.meta.dirname, '..', '..', 'essays'));
+    const essays = essaySources(join(import.meta.dirname, '..', '..', '..', 'essays'));
     for (const source of essays)
       expect(parsePlainFrontmatter(frontmatterOf(source)), source.slice(0, 80)).toBeDefined();
   });

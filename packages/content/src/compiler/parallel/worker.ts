@@ -1,7 +1,8 @@
 import { parentPort } from 'node:worker_threads';
-import type { EngineName } from './engines/types.js';
-import { createHighlighter, type Highlighter } from './highlight.js';
-import { type EssayOutcome, type EssaySource, loadEngine, renderBatch } from './render-essay.js';
+import { type EngineName, loadEngine } from '../engines/index.js';
+import type { EssayOutcome, EssaySource } from '../essay.js';
+import { createHighlighter, type Highlighter } from '../highlight.js';
+import { renderBatch } from './batch.js';
 
 export interface WorkerRequest {
   id: number;

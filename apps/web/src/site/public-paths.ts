@@ -1,0 +1,25 @@
+/**
+ * The public URLs that more than one part of the site names: the page head and footer link the
+ * feeds, the search dialog fetches the index, and the table of outputs (scripts/outputs.ts) serves
+ * them. Each is spelled here once. No Node imports: the search dialog ships this to browsers.
+ */
+export const feeds = [
+  {
+    path: '/rss.xml',
+    label: 'RSS',
+    type: 'application/rss+xml',
+    /** The file inside the content package's dist/. */
+    source: 'feeds/rss.xml',
+  },
+  { path: '/atom.xml', label: 'Atom', type: 'application/atom+xml', source: 'feeds/atom.xml' },
+  {
+    path: '/feed.json',
+    label: 'JSON Feed',
+    type: 'application/feed+json',
+    source: 'feeds/feed.json',
+  },
+] as const;
+
+export const searchIndexPath = '/search-index.json';
+export const llmsPath = '/llms.txt';
+export const sitemapPath = '/sitemap.xml';
