@@ -11,6 +11,7 @@ import { build as viteBuild } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import webpack from 'webpack';
 import { chromiumArgs, chromiumPath } from '../../../scripts/chromium.mjs';
+import type { Post, PostMeta } from '../src/index.js';
 import { consumerProject, packTarball, run } from './packed.js';
 
 /**
@@ -28,8 +29,10 @@ interface Essay {
 
 let project: string;
 let installed: string;
-let posts: { slug: string; title: string }[];
+let posts: PostMeta[];
 let essay: Essay;
+/** A run of words from the middle of every essay's body. */
+let sentences: string[];
 let browser: Browser;
 const servers: Server[] = [];
 
@@ -37,17 +40,22 @@ beforeAll(async () => {
   project = consumerProject('bundlers', packTarball(), ['react@19.3.1', 'react-dom@19.3.1']);
   installed = join(project, 'node_modules', '@working-notes', 'content');
   ({ posts } = await import(join(installed, 'dist', 'meta.js')));
-  // The second-newest essay, so the test never passes by opening whatever comes first.
-  const chosen = posts[1] ?? posts[0];
-  if (!chosen) throw new Error('the package has no essays');
-  const { default: body } = await import(join(installed, 'dist', 'posts', `${chosen.slug}.js`));
-  const text: string = body.text;
-  const middle = Math.floor(text.length / 2);
-  const sentence = text
-    .slice(middle, middle + 60)
-    .replace(/^\S*\s/, '')
-    .replace(/\s\S*$/, '');
-  essay = { slug: chosen.slug, title: chosen.title, sentence };
+  const middleOf = (text: string) => {
+    const middle = Math.floor(text.length / 2);
+    return text
+      .slice(middle, middle + 60)
+      .replace(/^\S*\s/, '')
+      .replace(/\s\S*$/, '');
+  };
+  const bodies: Post[] = [];
+  for (const post of posts)
+    bodies.push((await import(join(installed, 'dist', 'posts', `${post.slug}.js`))).default);
+  sentences = bodies.map((body) => middleOf(body.text));
+  // Not the newest essay, so the test never passes by opening whatever comes first; one that
+  // links to another essay, so the rebased links are seen.
+  const chosen = bodies.find((body, index) => index > 0 && body.html.includes('href="/essays/'));
+  if (!chosen) throw new Error('no essay but the newest links to another essay');
+  essay = { slug: chosen.slug, title: chosen.title, sentence: middleOf(chosen.text) };
   browser = await chromium.launch({ executablePath: chromiumPath, args: [...chromiumArgs] });
 }, 240_000);
 
@@ -128,11 +136,14 @@ async function exercise(origin: string) {
       .locator('#essay a[href]')
       .evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
     for (const href of hrefs) expect(href).toMatch(/^(?:#|https?:\/\/(?!127\.0\.0\.1))/);
+    expect(hrefs.some((href) => href.startsWith('https://workingnotes.dev/essays/'))).toBe(true);
     expect(errors).toEqual([]);
 
     const first = scripts.filter((script) => !script.afterOpen);
     const later = scripts.filter((script) => script.afterOpen);
-    for (const script of first) expect(script.body).not.toContain(essay.sentence);
+    // The scripts of the first load carry the list, and not a line of any essay's body.
+    for (const script of first)
+      for (const sentence of sentences) expect(script.body).not.toContain(sentence);
     const carrying = later.filter((script) => script.body.includes(essay.sentence));
     expect(carrying).toHaveLength(1);
     // Its own chunk: no other essay's body came with it.
