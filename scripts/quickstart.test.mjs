@@ -6,7 +6,16 @@
 
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
-import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import {
+  appendFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+} from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
@@ -15,6 +24,14 @@ import { after, test } from 'node:test';
 const root = new URL('..', import.meta.url).pathname;
 const site = 'http://127.0.0.1:5173';
 const minutes = (n) => n * 60_000;
+
+/** The README's compile example, exactly as a reader copies it. */
+function compileCommand() {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  const line = /```bash\n(pnpm --filter @working-notes\/content compile [^\n]+)\n```/.exec(readme);
+  assert.ok(line, 'README.md shows the compile command in a ```bash block');
+  return line[1];
+}
 
 /** The first line of the README's Quick start block, exactly as a reader copies it. */
 function quickStartCommand() {
@@ -97,6 +114,9 @@ async function until(what, timeout, check, running) {
 
 const work = mkdtempSync(join(tmpdir(), 'wn-quickstart-'));
 after(() => rmSync(work, { recursive: true, force: true }));
+const clone = join(work, 'working-notes');
+const home = join(work, 'home');
+let installed = false;
 
 test('the README Quick start, in a fresh clone with an empty HOME, serves the site and shows an edit', async () => {
   assert.equal(
@@ -104,8 +124,6 @@ test('the README Quick start, in a fresh clone with an empty HOME, serves the si
     false,
     'something already listens on 127.0.0.1:5173; stop it before this test',
   );
-  const clone = join(work, 'working-notes');
-  const home = join(work, 'home');
   mkdirSync(home);
   const commit = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
   execFileSync('git', ['clone', '--quiet', '--no-hardlinks', root, clone]);
@@ -147,6 +165,7 @@ test('the README Quick start, in a fresh clone with an empty HOME, serves the si
       },
       running,
     );
+    installed = true;
     console.log(`quickstart: home page answered 200 after ${seconds()}`);
     const page = `${site}/essays/${slug}/`;
     await until(
@@ -198,4 +217,21 @@ test('the README Quick start, in a fresh clone with an empty HOME, serves the si
     async () => !(await portOpen(5173)),
     () => true,
   );
+});
+
+test("the README's compile command, verbatim, from the clone's root", (t) => {
+  if (!installed) return t.skip('the Quick start did not install the clone');
+  // The README's own rule: without pnpm installed, `npx -y pnpm@10.34.8` works the same.
+  const command = compileCommand().replace(/^pnpm /, 'npx -y pnpm@10.34.8 ');
+  const essaysDir = join(clone, 'packages', 'content', 'essays');
+  const [first] = readdirSync(essaysDir).sort();
+  mkdirSync(join(clone, 'my-essays'));
+  cpSync(join(essaysDir, first), join(clone, 'my-essays', first), { recursive: true });
+  const printed = execFileSync('bash', ['-c', command], {
+    cwd: clone,
+    env: freshEnvironment(home),
+    encoding: 'utf8',
+  });
+  assert.match(printed, /content: 1 essays? published/);
+  assert.ok(existsSync(join(clone, 'my-output', 'posts', `${first}.js`)), printed);
 });
