@@ -180,7 +180,7 @@ export async function main(): Promise<string> {
     expect(() => run(bin('publint'), ['--strict'], packageRoot)).not.toThrow();
     expect(() =>
       // The stylesheet is a plain file export; attw only judges JavaScript and types. attw
-      // reports the `#meta` import under node10 even with that mode ignored by the profile; the
+      // reports the `#meta` and `#loaders` imports under node10 even with that mode ignored by the profile; the
       // tsc checks above already resolve every declaration under node16 and bundler.
       run(
         bin('attw'),
