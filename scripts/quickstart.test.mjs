@@ -47,10 +47,10 @@ function quickStartCommand() {
  * node_modules/.bin, and none of the variables a package manager or this repository set.
  */
 function freshEnvironment(home) {
+  const set = /^(?:npm_|pnpm_|INIT_CWD$|TURBO_|XDG_|COREPACK_|NODE_OPTIONS$|NODE_PATH$|VITEST)/i;
   const env = {};
   for (const [key, value] of Object.entries(process.env)) {
-    if (/^(npm_|pnpm_|PNPM_|INIT_CWD$|TURBO_|XDG_|COREPACK_|NODE_OPTIONS$|VITEST)/i.test(key))
-      continue;
+    if (set.test(key)) continue;
     env[key] = value;
   }
   env.PATH = (process.env.PATH ?? '')
@@ -125,9 +125,10 @@ test('the README Quick start, in a fresh clone with an empty HOME, serves the si
     'something already listens on 127.0.0.1:5173; stop it before this test',
   );
   mkdirSync(home);
-  const commit = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
-  execFileSync('git', ['clone', '--quiet', '--no-hardlinks', root, clone]);
-  execFileSync('git', ['checkout', '--quiet', '--detach', commit], { cwd: clone });
+  // The committed HEAD, fetched by name so a detached checkout (as CI may have) clones too.
+  execFileSync('git', ['clone', '--quiet', '--no-checkout', '--no-hardlinks', root, clone]);
+  execFileSync('git', ['fetch', '--quiet', root, 'HEAD'], { cwd: clone });
+  execFileSync('git', ['checkout', '--quiet', '--detach', 'FETCH_HEAD'], { cwd: clone });
 
   const essaysDir = join(clone, 'packages', 'content', 'essays');
   const slug = readdirSync(essaysDir)
