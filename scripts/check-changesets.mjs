@@ -7,13 +7,13 @@ import parse from '@changesets/parse';
 
 const root = new URL('..', import.meta.url).pathname;
 const folder = join(root, '.changeset');
-const packageNames = new Set(
-  ['apps', 'packages'].flatMap((group) =>
-    readdirSync(join(root, group)).map(
-      (dir) => JSON.parse(readFileSync(join(root, group, dir, 'package.json'), 'utf8')).name,
-    ),
-  ),
+const workspacePackages = ['apps', 'packages'].flatMap((group) =>
+  readdirSync(join(root, group)).map((dir) => ({
+    dir: join(group, dir),
+    manifest: JSON.parse(readFileSync(join(root, group, dir, 'package.json'), 'utf8')),
+  })),
 );
+const packageNames = new Set(workspacePackages.map(({ manifest }) => manifest.name));
 const bumps = new Set(['major', 'minor', 'patch', 'none']);
 
 const problems = [];
@@ -40,6 +40,25 @@ for (const file of files) {
   }
   if (changeset.summary.trim() === '')
     problems.push(`${path}  summary: expected a line for the changelog; found none`);
+}
+
+// `changeset version` writes each release's entry below the first line of the package's
+// CHANGELOG.md, so that line must be the `# <name>` title; the file ships in the tarball.
+for (const { dir, manifest } of workspacePackages) {
+  if (manifest.private) continue;
+  const path = join(dir, 'CHANGELOG.md');
+  let changelog;
+  try {
+    changelog = readFileSync(join(root, path), 'utf8');
+  } catch {
+    problems.push(`${path}  expected a changelog for the published ${manifest.name}; found none`);
+    continue;
+  }
+  const title = changelog.split('\n', 1)[0];
+  if (title !== `# ${manifest.name}`)
+    problems.push(`${path}:1  expected the title "# ${manifest.name}"; found "${title}"`);
+  if (!(manifest.files ?? []).includes('CHANGELOG.md'))
+    problems.push(`${dir}/package.json  files: expected "CHANGELOG.md" in the list; found none`);
 }
 
 if (problems.length > 0) {

@@ -1,9 +1,9 @@
 import { defineConfig } from 'tsup';
 
-// The runtime a consumer imports. The essay data (meta.js, posts/*.js) is written by the content
-// compiler beside it. Files are transpiled one to one, not bundled: `loadPost`'s
-// import(`./posts/${slug}.js`) must reach consumers' bundlers as written, so they can split each
-// essay into its own chunk, and `#meta` must stay an import so `posts` never inlines a body.
+// The runtime a consumer imports. The essay data (meta.js, loaders.js, posts/*.js) is written by
+// the content compiler beside it. Files are transpiled one to one, not bundled: `#meta` and
+// `#loaders` must stay imports, so `posts` never inlines a body and the loader table's literal
+// import()s reach consumers' bundlers as written, one chunk per essay.
 export default defineConfig({
   entry: [
     'src/index.ts',
@@ -14,6 +14,8 @@ export default defineConfig({
     'src/runtime/tokenize.ts',
     'src/runtime/helpers.ts',
     'src/runtime/load.ts',
+    'src/runtime/rebase.ts',
+    'src/runtime/slugs.ts',
     'src/runtime/types.ts',
     'src/schema/tags.ts',
   ],
@@ -23,7 +25,8 @@ export default defineConfig({
   bundle: false,
   dts: true,
   clean: false,
-  sourcemap: false,
-  // `#meta` is written by the compiler and imports the types tsup is still writing in this run.
-  external: ['#meta'],
+  // Maps with the sources inlined, so a consumer's debugger and stack traces show the TypeScript.
+  sourcemap: true,
+  // Written by the compiler; the declaration build reads their source view (src/generated/).
+  external: ['#meta', '#loaders'],
 });

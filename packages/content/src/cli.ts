@@ -6,9 +6,17 @@ import { Compiler } from './compiler/compile.js';
 import { ContentError, OutputError } from './compiler/errors.js';
 import { watchEssays } from './compiler/watch.js';
 
+// `pnpm --filter @working-notes/content compile …` runs in the package's folder, but a writer's
+// relative paths mean the folder they typed the command in: pnpm and npm pass it as INIT_CWD.
+// Only the compile script moves there; the build and dev scripts mean the package folder.
+if (process.env.npm_lifecycle_event === 'compile' && process.env.INIT_CWD)
+  process.chdir(process.env.INIT_CWD);
+
 const usage = `Compile a folder of essays into the @working-notes/content modules, feeds and search index.
 
 Usage: pnpm --filter @working-notes/content compile --essays <dir> --out <dir> [options]
+
+Relative paths are taken from the folder you run the command in.
 
   --essays <dir>     folder of essay folders (<slug>/index.md)      (default: essays)
   --out <dir>        output folder                                  (default: dist)

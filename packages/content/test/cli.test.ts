@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixtures, packageRoot, temporaryDir } from './helpers.js';
 
@@ -66,5 +66,31 @@ describe('the compile command', () => {
       /^The output could not be written to .*dist\/out.*: a file stands where a folder must be \(ENOTDIR\): remove that file, or choose another --out$/,
     );
     expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('takes relative paths from the folder the writer runs pnpm in, as the README shows', () => {
+    const repositoryRoot = dirname(dirname(packageRoot));
+    const work = temporaryDir('cli-relative');
+    cpSync(join(fixtures, 'good'), join(work, 'my-essays'), { recursive: true });
+    const from = relative(repositoryRoot, work);
+    const run = spawnSync(
+      'pnpm',
+      [
+        '--filter',
+        '@working-notes/content',
+        'compile',
+        '--essays',
+        `./${from}/my-essays`,
+        '--out',
+        `./${from}/my-output`,
+        '--no-cache',
+      ],
+      { cwd: repositoryRoot, encoding: 'utf8' },
+    );
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('content: 2 essays published (1 draft)');
+    expect(existsSync(join(work, 'my-output', 'posts', 'first-essay.js'))).toBe(true);
+    expect(existsSync(join(packageRoot, from, 'my-output'))).toBe(false);
   });
 });

@@ -1,47 +1,22 @@
-import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { packageRoot, temporaryDir } from './helpers.js';
+import { packageRoot } from './helpers.js';
+import { bin, consumerProject, packTarball, run } from './packed.js';
 
 /**
  * The package as an npm user meets it: the real tarball (`pnpm pack`), installed into an empty
  * project, imported from plain Node, type-checked under two resolution modes, and bundled.
  */
-const bin = (name: string) => join(packageRoot, 'node_modules', '.bin', name);
-/** Runs a tool; on failure the error carries its output, so a red test says what the tool said. */
-function run(command: string, args: string[], cwd: string): string {
-  try {
-    return execFileSync(command, args, {
-      cwd,
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-  } catch (error) {
-    const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
-    throw new Error(`${command} ${args.join(' ')} failed:\n${stdout}${stderr}`);
-  }
-}
-
+let tarball: string;
 let project: string;
 let firstSlug: string;
 let bodySentence: string;
 
 beforeAll(async () => {
-  const packDir = temporaryDir('pack');
-  run('pnpm', ['pack', '--pack-destination', packDir], packageRoot);
-  const tarball = join(packDir, readdirSync(packDir).find((file) => file.endsWith('.tgz')) ?? '');
-  project = temporaryDir('consumer');
-  writeFileSync(
-    join(project, 'package.json'),
-    JSON.stringify({ name: 'consumer', private: true, type: 'module' }),
-  );
-  run(
-    'npm',
-    ['install', tarball, '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'],
-    project,
-  );
+  tarball = packTarball();
+  project = consumerProject('consumer', tarball);
   const meta = readFileSync(join(packageRoot, 'dist', 'meta.js'), 'utf8');
   firstSlug = /"slug":"([^"]+)"/.exec(meta)?.[1] ?? '';
   const body: { default: { text: string } } = await import(
@@ -67,6 +42,34 @@ describe('the packed package', () => {
     // One runtime dependency, the stemmer search uses; the Markdown toolchain stays build-time.
     expect(Object.keys(manifest.dependencies ?? {})).toEqual(['stemmer']);
     expect(firstSlug).not.toBe('');
+  });
+
+  it('holds the licence, a changelog and source maps, and no build cache', () => {
+    const files = run('tar', ['-tzf', tarball], project).split('\n').filter(Boolean);
+    expect(files).toContain('package/LICENSE');
+    expect(files).toContain('package/CHANGELOG.md');
+    expect(files.filter((file) => /\/\.[^/]+$/.test(file))).toEqual([]);
+    const installed = join(project, 'node_modules', '@working-notes', 'content');
+    const licence = readFileSync(join(installed, 'LICENSE'), 'utf8');
+    expect(licence).toContain('Creative Commons Attribution 4.0 International Public License');
+    expect(licence).toContain('Section 3 – License Conditions.');
+    expect(readFileSync(join(installed, 'CHANGELOG.md'), 'utf8').split('\n')[0]).toBe(
+      '# @working-notes/content',
+    );
+    // Every runtime module points at its map, and the map carries the TypeScript it came from.
+    const runtime = files.filter((file) => /^package\/dist\/(?:runtime\/)?[a-z-]+\.js$/.test(file));
+    const generated = ['package/dist/meta.js', 'package/dist/loaders.js'];
+    expect(runtime).toContain('package/dist/runtime/load.js');
+    for (const file of runtime.filter((file) => !generated.includes(file))) {
+      const path = join(installed, file.slice('package/'.length));
+      const code = readFileSync(path, 'utf8');
+      expect(code).toContain(`//# sourceMappingURL=`);
+      // A module of types alone is empty once compiled; its map has nothing to point at.
+      if (code.startsWith('//# sourceMappingURL=')) continue;
+      const map = JSON.parse(readFileSync(`${path}.map`, 'utf8'));
+      expect(map.sources[0]).toMatch(/\.ts$/);
+      expect(map.sourcesContent?.[0]?.length).toBeGreaterThan(0);
+    }
   });
 
   it('works from plain Node ESM: metadata, a body module, loadPost and helpers', () => {
@@ -99,6 +102,21 @@ console.log(JSON.stringify({
     });
     expect(result.headings).toBeGreaterThan(0);
     expect(result.byTag).toBeGreaterThan(0);
+  });
+
+  it('loads from CommonJS with require(), as the README says (Node 20.19+)', () => {
+    writeFileSync(
+      join(project, 'common.cjs'),
+      `const { posts, loadPost, rebaseHtml } = require('@working-notes/content');
+const { search } = require('@working-notes/content/search');
+loadPost(posts[0].slug).then((post) => {
+  console.log(JSON.stringify({ title: post.title, rebased: rebaseHtml(post.html).length > 0, search: typeof search }));
+});
+`,
+    );
+    const result = JSON.parse(run('node', ['common.cjs'], project));
+    expect(result).toMatchObject({ rebased: true, search: 'function' });
+    expect(result.title.length).toBeGreaterThan(0);
   });
 
   it.each([
@@ -163,7 +181,7 @@ export async function main(): Promise<string> {
     expect(() => run(bin('publint'), ['--strict'], packageRoot)).not.toThrow();
     expect(() =>
       // The stylesheet is a plain file export; attw only judges JavaScript and types. attw
-      // reports the `#meta` import under node10 even with that mode ignored by the profile; the
+      // reports the `#meta` and `#loaders` imports under node10 even with that mode ignored by the profile; the
       // tsc checks above already resolve every declaration under node16 and bundler.
       run(
         bin('attw'),

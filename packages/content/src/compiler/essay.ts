@@ -1,3 +1,4 @@
+import type { Heading } from '../runtime/types.js';
 import type { Frontmatter } from '../schema/frontmatter.js';
 import type { ContentIssue } from './errors.js';
 
@@ -16,12 +17,8 @@ export interface EssaySource {
   source: string;
 }
 
-/** One entry of an essay's outline: the table of contents reads these. */
-export interface Heading {
-  depth: 2 | 3 | 4;
-  id: string;
-  text: string;
-}
+/** One entry of an essay's outline: the published type itself, declared once in the runtime. */
+export type { Heading };
 
 /** A link to another essay or to a heading, kept so the corpus check can prove that it resolves. */
 export interface InternalLink {

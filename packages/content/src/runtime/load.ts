@@ -1,14 +1,10 @@
-import { posts } from '#meta';
+import { loaders } from '#loaders';
+import { isSlug } from './slugs.js';
 import type { Post, Slug } from './types.js';
 
 // Kept in its own module: the package is `sideEffects: false`, so a bundle that never calls
-// loadPost drops this file, and with it the import(`../posts/…`) that would pull every essay in.
-const known: ReadonlySet<string> = new Set(posts.map((post) => post.slug));
-
-/** True when `value` is the slug of a published essay. */
-export function isSlug(value: string): value is Slug {
-  return known.has(value);
-}
+// loadPost drops this file and the loader table, whose literal import()s would otherwise give
+// every essay a chunk.
 
 /**
  * Loads one essay's body on demand; bundlers split each essay into its own chunk.
@@ -18,8 +14,11 @@ export function isSlug(value: string): value is Slug {
  * post.headings.map((heading) => heading.text);
  */
 export async function loadPost<S extends Slug>(slug: S): Promise<Post<S>> {
-  if (!isSlug(slug))
+  // isSlug first: the table is a plain object, and `loaders['constructor']` is not an essay.
+  const load = isSlug(slug)
+    ? (loaders[slug] as (() => Promise<{ default: Post<S> }>) | undefined)
+    : undefined;
+  if (load === undefined)
     throw new Error(`@working-notes/content: no published essay has the slug "${slug}"`);
-  const module: { default: Post<S> } = await import(`../posts/${slug}.js`);
-  return module.default;
+  return (await load()).default;
 }

@@ -12,14 +12,17 @@ export { tokenize };
  */
 export interface SearchIndex {
   version: 1;
-  docs: [
-    slug: string,
-    title: string,
-    description: string,
-    date: string,
-    words: Record<string, number>,
-  ][];
+  docs: SearchEntry[];
 }
+
+/** One essay in the index: its slug, title, description, date and weighted words. */
+export type SearchEntry = [
+  slug: string,
+  title: string,
+  description: string,
+  date: string,
+  words: Record<string, number>,
+];
 
 export interface SearchResult {
   slug: string;

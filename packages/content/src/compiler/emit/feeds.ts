@@ -1,3 +1,4 @@
+import { rebaseHtml } from '../../runtime/rebase.js';
 import { essayPath, type Site } from '../../site.js';
 import type { RenderedEssay } from '../essay.js';
 import { anchorLinkPattern, diagramPattern } from '../markup.js';
@@ -8,11 +9,10 @@ import { anchorLinkPattern, diagramPattern } from '../markup.js';
  */
 export function feedHtml(essay: RenderedEssay, site: Site): string {
   const page = `${site.url}${essayPath(essay.slug)}`;
-  return essay.html
+  const html = essay.html
     .replace(diagramPattern, '<img src="$1" alt="$2">')
-    .replace(anchorLinkPattern, '')
-    .replace(/\b(href|src)="\/(?!\/)/g, `$1="${site.url}/`)
-    .replace(/\bhref="#/g, `href="${page}#`);
+    .replace(anchorLinkPattern, '');
+  return rebaseHtml(html, site.url).replace(/\bhref="#/g, `href="${page}#`);
 }
 
 function xml(text: string): string {

@@ -5,7 +5,7 @@ import type { EssaySource, RenderedEssay } from '../essay.js';
 import { highlightCss, standaloneDiagram } from '../markup.js';
 import type { OutputFile } from '../output.js';
 import { atomFeed, jsonFeed, rssFeed } from './feeds.js';
-import { metaModule } from './modules.js';
+import { loadersModule, metaModule } from './modules.js';
 import { publishedOrder } from './records.js';
 import { searchIndexJson } from './search-index.js';
 
@@ -25,6 +25,9 @@ export function buildOutputs(
   const meta = metaModule(published);
   files.set('meta.js', meta.js);
   files.set('meta.d.ts', meta.dts);
+  const loaders = loadersModule(published);
+  files.set('loaders.js', loaders.js);
+  files.set('loaders.d.ts', loaders.dts);
 
   for (const essay of published) {
     files.set(`posts/${essay.slug}.js`, essay.module.js);

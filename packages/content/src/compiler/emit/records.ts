@@ -1,26 +1,11 @@
+import type { Post, PostMeta } from '../../runtime/types.js';
 import { essayPath } from '../../site.js';
 import type { RenderedEssay } from '../essay.js';
 
-/** The metadata of one essay as published: the shape `PostMeta` describes for consumers. */
-export interface MetaRecord {
-  slug: string;
-  title: string;
-  description: string;
-  date: string;
-  updated?: string;
-  tags: string[];
-  series?: string;
-  readingTime: number;
-  wordCount: number;
-  path: string;
-}
-
-export interface BodyRecord extends MetaRecord {
-  html: string;
-  headings: RenderedEssay['headings'];
-  excerpt: string;
-  text: string;
-}
+// The records are the published types themselves, so what the compiler writes and what the
+// declarations promise cannot drift apart.
+export type MetaRecord = PostMeta;
+export type BodyRecord = Post;
 
 /** Published essays, newest first; the slug breaks ties so the order never depends on the disk. */
 export function publishedOrder(essays: readonly RenderedEssay[]): RenderedEssay[] {

@@ -1,3 +1,4 @@
+import type { SearchEntry } from '../../runtime/search.js';
 import { tokenize } from '../../runtime/tokenize.js';
 import type { RenderedEssay } from '../essay.js';
 
@@ -27,16 +28,17 @@ export function searchEntry(fields: SearchFields): string {
   add(fields.description, fieldWeights.description);
   for (const heading of fields.headings) add(heading.text, fieldWeights.heading);
   add(fields.text, fieldWeights.body);
-  return JSON.stringify([
+  const entry: SearchEntry = [
     fields.slug,
     fields.title,
     fields.description,
     fields.date,
     Object.fromEntries(weights),
-  ]);
+  ];
+  return JSON.stringify(entry);
 }
 
-/** The index file: the published essays' entries, newest first (see `SearchIndex`). */
+/** The index file, a `SearchIndex`: the published essays' entries, newest first. */
 export function searchIndexJson(published: readonly RenderedEssay[]): string {
   return `{"version":1,"docs":[${published.map((essay) => essay.searchEntry).join(',')}]}`;
 }
