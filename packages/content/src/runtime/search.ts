@@ -72,7 +72,10 @@ function expand({ vocabulary, postings, stems }: Inverted, word: string): Map<st
   };
   const stem = (term: string) => {
     let value = stems.get(term);
-    if (value === undefined) stems.set(term, (value = stemmer(term)));
+    if (value === undefined) {
+      value = stemmer(term);
+      stems.set(term, value);
+    }
     return value;
   };
   // Words of one stem share their first letters ("idempot-ent", "idempot-ency"), so only words
