@@ -170,6 +170,8 @@ export const outputs: readonly Output[] = [
   pages('Tag index', '/tags/'),
   pages('Tag pages', '/tags/:tag/'),
   pages('Embed page', '/embed/'),
+  pages('About page', '/about/'),
+  pages('Series pages', '/series/:series/'),
   pages('Essay pages', '/essays/:slug/'),
   pages('Not-found page (also the body of every 404)', '/404.html'),
   {
@@ -219,9 +221,13 @@ export const outputs: readonly Output[] = [
     files: () => [{ path: '/favicon.svg', file: 'favicon.svg' }],
   },
   {
-    name: 'Client script and stylesheet (content-hashed names)',
+    name: 'Client script, stylesheet and fonts (content-hashed names)',
     pattern: '/assets/*',
-    type: { '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8' },
+    type: {
+      '.js': 'text/javascript; charset=utf-8',
+      '.css': 'text/css; charset=utf-8',
+      '.woff2': 'font/woff2',
+    },
     cache: immutable,
     producedBy: 'vite build',
     files: (context) => context.viteFiles.map((file) => ({ path: `/${file}`, file })),

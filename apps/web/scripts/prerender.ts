@@ -2,7 +2,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { dirname, join, relative, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadPost, type posts } from '@working-notes/content';
-import type { Assets } from '../src/site/document.js';
+import { type Assets, preloadedFonts } from '../src/site/document.js';
 import { scriptHash, speculationRules, themeScript } from '../src/site/inline-scripts.js';
 import { checkHeaders, contentSecurityPolicy, headerRules, headersFile } from './headers.js';
 import { type OutputContext, outputFiles, outputs } from './outputs.js';
@@ -35,6 +35,7 @@ const headerless = process.env.WEB_HOST === 'github-pages';
 const assets: Assets = {
   css: [`/${entry('src/styles/site.css').file}`],
   script: `/${entry('src/client/enhance.ts').file}`,
+  fonts: preloadedFonts(manifest),
   ...(headerless && { metaPolicy: contentSecurityPolicy(policy, true) }),
 };
 // The manifest is for this script only: read, then removed, so it is never deployed.
@@ -98,7 +99,7 @@ if (problems.length > 0) {
 console.log(
   `prerendered ${pages} pages and ${cards} Open Graph image${cards === 1 ? '' : 's'} (${files.length} files) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
 );
-const failures = printReport(summarise(sizes));
+const failures = printReport(summarise(sizes), outDir);
 if (failures.length > 0) process.exitCode = 1;
 
 /** One row per kind of page (the largest of its kind), so the report reads the same at 5000 essays. */
@@ -116,6 +117,7 @@ function summarise(all: readonly PageSize[]): PageSize[] {
     page: list.length > 1 ? `${name} (${list.length}, largest)` : name,
     htmlGzip: Math.max(...list.map((size) => size.htmlGzip)),
     scriptGzip: Math.max(...list.map((size) => size.scriptGzip)),
+    fontBytes: Math.max(...list.map((size) => size.fontBytes)),
     ...(list.some((size) => size.articleRatio !== undefined) && {
       articleRatio: Math.max(...list.map((size) => size.articleRatio ?? 0)),
     }),

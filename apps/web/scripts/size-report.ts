@@ -1,9 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 /** Reading pages may ship at most this much JavaScript, gzip, in total. */
 export const scriptBudget = 10 * 1024;
+/** Fonts a page preloads for its first paint, in bytes (WOFF2 is compressed already). */
+export const fontBudget = 64 * 1024;
 
 const gz = (text: string | Buffer) => gzipSync(text, { level: 9 }).length;
 
@@ -30,10 +32,18 @@ export function pageScripts(
   return [...seen];
 }
 
+/** The font files a page preloads: what it downloads before the first paint of its text. */
+export function pageFonts(html: string): string[] {
+  return [...html.matchAll(/<link rel="preload" href="\/([^"]+\.woff2)" as="font"/g)].map(
+    (match) => match[1] ?? '',
+  );
+}
+
 export interface PageSize {
   page: string;
   htmlGzip: number;
   scriptGzip: number;
+  fontBytes: number;
   /** gzip(page) / (gzip(article) + gzip(page without the article)); over 1.1 means sent twice. */
   articleRatio?: number;
 }
@@ -49,7 +59,11 @@ export function measurePage(
     (sum, file) => sum + gz(readFileSync(join(outDir, file))),
     0,
   );
-  const size: PageSize = { page, htmlGzip: gz(html), scriptGzip };
+  const fontBytes = pageFonts(html).reduce(
+    (sum, file) => sum + statSync(join(outDir, file)).size,
+    0,
+  );
+  const size: PageSize = { page, htmlGzip: gz(html), scriptGzip, fontBytes };
   if (articleHtml) {
     const chrome = html.replace(articleHtml, '');
     size.articleRatio = gz(html) / (gz(articleHtml) + gz(chrome));
@@ -57,20 +71,32 @@ export function measurePage(
   return size;
 }
 
-export function printReport(sizes: readonly PageSize[]): string[] {
+export function printReport(sizes: readonly PageSize[], outDir?: string): string[] {
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
-  console.log('\nsize report (gzip)');
+  console.log('\nsize report (HTML and JS gzip; fonts as served, WOFF2)');
   console.log(
-    `${'page'.padEnd(44)}${'HTML'.padStart(10)}${'JS'.padStart(10)}${'article ratio'.padStart(15)}`,
+    `${'page'.padEnd(44)}${'HTML'.padStart(10)}${'JS'.padStart(10)}${'fonts'.padStart(10)}${'article ratio'.padStart(15)}`,
   );
   for (const size of sizes) {
     console.log(
-      `${size.page.padEnd(44)}${kb(size.htmlGzip).padStart(10)}${kb(size.scriptGzip).padStart(10)}${(size.articleRatio?.toFixed(2) ?? '-').padStart(15)}`,
+      `${size.page.padEnd(44)}${kb(size.htmlGzip).padStart(10)}${kb(size.scriptGzip).padStart(10)}${kb(size.fontBytes).padStart(10)}${(size.articleRatio?.toFixed(2) ?? '-').padStart(15)}`,
     );
+  }
+  if (outDir) {
+    // Faces other than the preloaded one load only on pages that use them (italic, code).
+    const assets = join(outDir, 'assets');
+    const fonts = readdirSync(assets).filter((file) => file.endsWith('.woff2'));
+    for (const file of fonts)
+      console.log(`  font ${file.padEnd(50)}${kb(statSync(join(assets, file)).size).padStart(10)}`);
   }
   const failures = sizes.flatMap((size) => [
     ...(size.scriptGzip > scriptBudget
       ? [`${size.page}: ${kb(size.scriptGzip)} of JavaScript, over the ${kb(scriptBudget)} budget`]
+      : []),
+    ...(size.fontBytes > fontBudget
+      ? [
+          `${size.page}: ${kb(size.fontBytes)} of preloaded fonts, over the ${kb(fontBudget)} budget`,
+        ]
       : []),
     ...(size.articleRatio !== undefined && size.articleRatio > 1.1
       ? [`${size.page}: the article is sent more than once (ratio ${size.articleRatio.toFixed(2)})`]
@@ -79,7 +105,7 @@ export function printReport(sizes: readonly PageSize[]): string[] {
   console.log(
     failures.length
       ? `\nover budget:\n  ${failures.join('\n  ')}`
-      : `\nevery page within budget (JavaScript <= ${kb(scriptBudget)}, article sent once)`,
+      : `\nevery page within budget (JavaScript <= ${kb(scriptBudget)}, preloaded fonts <= ${kb(fontBudget)}, article sent once)`,
   );
   return failures;
 }

@@ -15,6 +15,9 @@ const pages = [
   '/tags/',
   `/tags/${posts[0]?.tags[0]}/`,
   '/archive/',
+  '/about/',
+  '/embed/',
+  '/series/building-guara-cloud/',
   '/no-such-page/',
 ];
 

@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { loadPost, type Post, posts } from '@working-notes/content';
-import { tokenize } from '@working-notes/content/search';
+import { type SearchIndex, search, tokenize } from '@working-notes/content/search';
 
 const bodies = new Map<string, Post>();
 export async function loadBodies(): Promise<Map<string, Post>> {
@@ -8,9 +10,17 @@ export async function loadBodies(): Promise<Map<string, Post>> {
 }
 await loadBodies();
 
+const index: SearchIndex = JSON.parse(
+  readFileSync(
+    createRequire(import.meta.url).resolve('@working-notes/content/search-index.json'),
+    'utf8',
+  ),
+);
+
 /**
- * A word that appears in exactly one essay's body and in no title, description or heading, so
- * finding it proves search reads bodies.
+ * A word that appears in exactly one essay's body and in no title, description or heading, and
+ * that search (stems and prefixes included) ties to that essay alone, so finding it proves search
+ * reads bodies.
  */
 export function wordOnlyInOneBody(): { word: string; post: Post } {
   const visible = new Set(posts.flatMap((post) => tokenize(`${post.title} ${post.description}`)));
@@ -28,7 +38,8 @@ export function wordOnlyInOneBody(): { word: string; post: Post } {
     if (
       slugs.size !== 1 ||
       visible.has(word) ||
-      [...seen.keys()].some((other) => other !== word && other.startsWith(word))
+      [...seen.keys()].some((other) => other !== word && other.startsWith(word)) ||
+      search(index, word).length !== 1
     )
       continue;
     const post = bodies.get([...slugs][0] ?? '');

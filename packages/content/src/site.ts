@@ -7,7 +7,8 @@ export const site = {
   title: 'Working Notes',
   description:
     'Essays and working notes on software architecture, infrastructure, AI tooling, APIs and the tradeoffs behind production systems.',
-  author: 'Working Notes',
+  /** The person who writes the essays; the site's about page and every feed name them. */
+  author: 'Lucas Moraes',
   language: 'en',
   /** How many of the newest essays the feeds carry, each with its full content. */
   feedItems: 50,

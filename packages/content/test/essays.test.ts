@@ -76,17 +76,20 @@ describe.runIf(slugs.length > 0)('the essays', () => {
     expect(new Set(dates).size).toBe(dates.length);
   });
 
+  const linksTo = (source: string, file: string) =>
+    new RegExp(
+      `\\]\\((?:\\./)?${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:\\s+"[^"]*")?\\)`,
+    ).test(source);
+
   it('every diagram beside an essay is used by it', () => {
     const unused = slugs.flatMap((slug) => {
       const source = readFileSync(join(essaysDir, slug, 'index.md'), 'utf8');
-      return readdirSync(join(essaysDir, slug))
-        .filter(
-          (file) =>
-            file !== 'index.md' &&
-            !source.includes(`](./${file})`) &&
-            !source.includes(`](${file})`),
-        )
-        .map((file) => `${slug}/${file}`);
+      return (
+        readdirSync(join(essaysDir, slug))
+          // Linked as ](./file) or ](file), with or without a caption in quotes.
+          .filter((file) => file !== 'index.md' && !linksTo(source, file))
+          .map((file) => `${slug}/${file}`)
+      );
     });
     expect(unused).toEqual([]);
   });

@@ -1,12 +1,14 @@
 import { setUpCopyButtons } from './copy.js';
 import { setUpThemeToggle } from './theme.js';
+import { setUpContentsHighlight } from './toc.js';
 
 /**
- * The only script reading pages load: theme toggle, copy buttons, and the search opener. The
- * search dialog and its index download on first use, never before.
+ * The only script reading pages load: theme toggle, copy buttons, the contents highlight and the
+ * search opener. The search dialog and its index download on first use, never before.
  */
 setUpThemeToggle();
 setUpCopyButtons();
+setUpContentsHighlight();
 
 async function openSearch(query = ''): Promise<void> {
   const { openSearchDialog } = await import('./search-dialog.js');

@@ -1,8 +1,26 @@
-import { type SearchIndex, search } from '@working-notes/content/search';
+import {
+  type SearchIndex,
+  type SearchResult,
+  search,
+  snippet,
+} from '@working-notes/content/search';
 import { searchIndexPath } from '../site/public-paths.js';
 
+/**
+ * The search dialog, built on first use with DOM calls only (no HTML strings, so it runs under
+ * Trusted Types). Results show the date and the passage where the words matched; arrow keys move
+ * through them, Enter opens one, Escape closes and gives focus back to what opened the dialog.
+ */
 let dialog: HTMLDialogElement | undefined;
 let index: Promise<SearchIndex> | undefined;
+let opener: Element | null = null;
+const passages = new Map<string, Promise<string>>();
+const dates = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
 
 function loadIndex(): Promise<SearchIndex> {
   index ??= fetch(searchIndexPath).then((response) => {
@@ -12,96 +30,193 @@ function loadIndex(): Promise<SearchIndex> {
   return index;
 }
 
-/** An element with attributes and children, built node by node: no HTML string reaches the DOM. */
-function h<K extends keyof HTMLElementTagNameMap>(
+/** An essay's text for snippets, from the Markdown the site publishes beside every essay. */
+function essayText(slug: string): Promise<string> {
+  let text = passages.get(slug);
+  if (!text) {
+    text = fetch(`/essays/${slug}/index.md`)
+      .then((response) => (response.ok ? response.text() : ''))
+      .then((markdown) =>
+        markdown
+          .replace(/^---\n[\s\S]*?\n---\n/, '')
+          .replace(/^```[\s\S]*?^```/gm, ' ')
+          .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+          .replace(/^#+\s+/gm, '')
+          .replace(/[*_`>|]/g, ''),
+      )
+      .catch(() => '');
+    passages.set(slug, text);
+  }
+  return text;
+}
+
+function element<K extends keyof HTMLElementTagNameMap>(
   tag: K,
-  attributes: Record<string, string>,
+  attributes: Record<string, string> = {},
   ...children: (Node | string)[]
 ): HTMLElementTagNameMap[K] {
-  const element = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
-  element.append(...children);
-  return element;
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  node.append(...children);
+  return node;
 }
 
 function build(): HTMLDialogElement {
-  const element = h('dialog', { class: 'search-dialog', 'aria-labelledby': 'search-dialog-title' });
-  const input = h('input', {
+  const input = element('input', {
     id: 'search-dialog-input',
     type: 'search',
     autocomplete: 'off',
     spellcheck: 'false',
     placeholder: 'Search every essay',
+    role: 'combobox',
+    'aria-expanded': 'false',
+    'aria-controls': 'search-dialog-results',
+    'aria-autocomplete': 'list',
     'aria-describedby': 'search-dialog-status',
   });
-  element.append(
-    h(
+  const root = element(
+    'dialog',
+    { class: 'search-dialog', 'aria-labelledby': 'search-dialog-title' },
+    element(
       'form',
       { method: 'dialog', role: 'search', class: 'search-dialog-form' },
-      h('h2', { id: 'search-dialog-title', class: 'visually-hidden' }, 'Search the essays'),
-      h('label', { for: 'search-dialog-input', class: 'visually-hidden' }, 'Search words'),
+      element('h2', { id: 'search-dialog-title', class: 'visually-hidden' }, 'Search the essays'),
+      element('label', { for: 'search-dialog-input', class: 'visually-hidden' }, 'Search words'),
       input,
-      h('button', { type: 'submit', value: 'close', class: 'control' }, 'Close'),
+      element('button', { type: 'button', class: 'control', 'data-close': '' }, 'Close'),
     ),
-    h('p', {
+    element('p', {
       id: 'search-dialog-status',
       class: 'search-status',
       role: 'status',
       'aria-live': 'polite',
     }),
-    h('ol', { class: 'search-results' }),
+    element('ol', {
+      id: 'search-dialog-results',
+      class: 'search-results',
+      role: 'listbox',
+      'aria-label': 'Results',
+    }),
   );
-  input.addEventListener('input', () => void update(element, input.value));
-  // A search field's own Escape only clears it; readers expect Escape to close the dialog.
-  input.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      element.close();
-    }
+  input.addEventListener('input', () => void update(root, input.value));
+  input.addEventListener('keydown', (event) => onKey(root, input, event));
+  root.querySelector('[data-close]')?.addEventListener('click', () => root.close());
+  root.addEventListener('click', (event) => {
+    if (event.target === root) root.close();
   });
-  element.addEventListener('click', (event) => {
-    if (event.target === element) element.close();
+  root.addEventListener('close', () => {
+    if (opener instanceof HTMLElement) opener.focus();
   });
-  document.body.append(element);
-  return element;
+  document.body.append(root);
+  return root;
 }
 
-async function update(element: HTMLDialogElement, query: string): Promise<void> {
-  const status = element.querySelector('.search-status') as HTMLElement;
-  const list = element.querySelector('.search-results') as HTMLOListElement;
+function options(root: HTMLDialogElement): HTMLAnchorElement[] {
+  return [...root.querySelectorAll<HTMLAnchorElement>('.search-results a')];
+}
+
+function select(root: HTMLDialogElement, input: HTMLInputElement, next: number): void {
+  const links = options(root);
+  for (const [position, link] of links.entries())
+    link.setAttribute('aria-selected', String(position === next));
+  const chosen = links[next];
+  if (chosen) {
+    input.setAttribute('aria-activedescendant', chosen.id);
+    chosen.scrollIntoView({ block: 'nearest' });
+  } else input.removeAttribute('aria-activedescendant');
+}
+
+function onKey(root: HTMLDialogElement, input: HTMLInputElement, event: KeyboardEvent): void {
+  const links = options(root);
+  const current = links.findIndex((link) => link.getAttribute('aria-selected') === 'true');
+  if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+    event.preventDefault();
+    if (links.length === 0) return;
+    const step = event.key === 'ArrowDown' ? 1 : -1;
+    select(root, input, (current + step + links.length) % links.length);
+  } else if (event.key === 'Enter') {
+    event.preventDefault();
+    const chosen = links[current] ?? links[0];
+    if (chosen) location.assign(chosen.href);
+  } else if (event.key === 'Escape') {
+    // A search field's own Escape only clears it; readers expect Escape to close the dialog.
+    event.preventDefault();
+    root.close();
+  }
+}
+
+/** `text` with the `marks` ranges wrapped in <mark>, as DOM nodes. */
+function highlighted(text: string, marks: readonly [number, number][]): (Node | string)[] {
+  const parts: (Node | string)[] = [];
+  let at = 0;
+  for (const [start, end] of marks) {
+    parts.push(text.slice(at, start), element('mark', {}, text.slice(start, end)));
+    at = end;
+  }
+  parts.push(text.slice(at));
+  return parts;
+}
+
+function resultItem(result: SearchResult, position: number): HTMLLIElement {
+  const passage = element('p', { class: 'search-snippet' }, result.description);
+  const link = element(
+    'a',
+    {
+      href: `/essays/${result.slug}/`,
+      id: `search-result-${position}`,
+      role: 'option',
+      'aria-selected': String(position === 0),
+    },
+    element('span', { class: 'search-title' }, result.title),
+    element(
+      'time',
+      { datetime: result.date, class: 'search-date' },
+      dates.format(new Date(`${result.date}T00:00:00Z`)),
+    ),
+    passage,
+  );
+  // The passage arrives after the essay's text does; until then the description stands in.
+  void essayText(result.slug).then((text) => {
+    const found = text ? snippet(text, result.terms, 160) : undefined;
+    if (found && passage.isConnected)
+      passage.replaceChildren(...highlighted(found.text, found.marks));
+  });
+  return element('li', { role: 'presentation' }, link);
+}
+
+let latest = 0;
+async function update(root: HTMLDialogElement, query: string): Promise<void> {
+  const status = root.querySelector('.search-status') as HTMLElement;
+  const list = root.querySelector('.search-results') as HTMLOListElement;
+  const input = root.querySelector('input') as HTMLInputElement;
+  const ticket = ++latest;
   if (!query.trim()) {
     list.replaceChildren();
     status.textContent = '';
+    input.setAttribute('aria-expanded', 'false');
     return;
   }
-  let results: ReturnType<typeof search>;
+  let results: SearchResult[];
   try {
-    results = search(await loadIndex(), query, 12);
+    results = search(await loadIndex(), query, 8);
   } catch {
     index = undefined;
     status.textContent = 'Search is unavailable right now. The archive lists every essay.';
     return;
   }
-  list.replaceChildren(
-    ...results.map((result) => {
-      const item = document.createElement('li');
-      const link = document.createElement('a');
-      link.href = `/essays/${result.slug}/`;
-      link.textContent = result.title;
-      const description = document.createElement('p');
-      description.textContent = result.description;
-      item.append(link, description);
-      return item;
-    }),
-  );
+  if (ticket !== latest) return;
+  list.replaceChildren(...results.map(resultItem));
+  input.setAttribute('aria-expanded', String(results.length > 0));
+  select(root, input, 0);
   status.textContent =
     results.length === 0
       ? `No essay matches “${query}”.`
-      : `${results.length} ${results.length === 1 ? 'essay' : 'essays'} found.`;
+      : `${results.length} ${results.length === 1 ? 'essay' : 'essays'} found. Enter opens the first; arrow keys move.`;
 }
 
 /** Opens the search dialog, building it on first use; `query` pre-fills the box. */
 export function openSearchDialog(query: string): void {
+  opener = document.activeElement;
   dialog ??= build();
   const input = dialog.querySelector('input') as HTMLInputElement;
   input.value = query;

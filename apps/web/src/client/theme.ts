@@ -1,33 +1,43 @@
 /**
- * The theme toggle. The saved choice is applied before first paint by the inline head script;
- * this only handles the button. Without a saved choice the system preference rules.
+ * The theme button: system, then light, then dark, then system again. The saved choice is applied
+ * before first paint by the inline head script; "system" is the absence of a saved choice, so the
+ * page follows the operating system with no script at all.
  */
 const root = document.documentElement;
-const dark = matchMedia('(prefers-color-scheme: dark)');
+const order = ['system', 'light', 'dark'] as const;
+type Choice = (typeof order)[number];
 
-function current(): 'light' | 'dark' {
+function current(): Choice {
   const chosen = root.dataset.theme;
-  if (chosen === 'light' || chosen === 'dark') return chosen;
-  return dark.matches ? 'dark' : 'light';
+  return chosen === 'light' || chosen === 'dark' ? chosen : 'system';
 }
 
-function reflect(button: HTMLButtonElement): void {
-  button.setAttribute('aria-pressed', String(current() === 'dark'));
+function apply(choice: Choice): void {
+  if (choice === 'system') delete root.dataset.theme;
+  else root.dataset.theme = choice;
+  try {
+    if (choice === 'system') localStorage.removeItem('theme');
+    else localStorage.setItem('theme', choice);
+  } catch {
+    // Storage can be blocked; the choice then lasts for this page only.
+  }
+}
+
+function describe(button: HTMLButtonElement): void {
+  const choice = current();
+  const next = order[(order.indexOf(choice) + 1) % order.length];
+  const label = `Theme: ${choice}. Switch to ${next}`;
+  button.title = label;
+  const text = button.querySelector('[data-theme-label]');
+  if (text) text.textContent = label;
 }
 
 export function setUpThemeToggle(): void {
   for (const button of document.querySelectorAll<HTMLButtonElement>('[data-theme-toggle]')) {
-    reflect(button);
-    dark.addEventListener('change', () => reflect(button));
+    describe(button);
     button.addEventListener('click', () => {
-      const next = current() === 'dark' ? 'light' : 'dark';
-      root.dataset.theme = next;
-      try {
-        localStorage.setItem('theme', next);
-      } catch {
-        // Storage can be blocked; the choice then lasts for this page only.
-      }
-      reflect(button);
+      apply(order[(order.indexOf(current()) + 1) % order.length] ?? 'system');
+      describe(button);
     });
   }
 }

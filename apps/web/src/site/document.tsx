@@ -25,6 +25,8 @@ export interface PageMeta {
 export interface Assets {
   css: string[];
   script: string;
+  /** Font files every page uses at once, preloaded so they are ready for the first paint. */
+  fonts?: readonly string[];
   /** Extra tags only the dev server needs (Vite's client). */
   devHead?: string;
   /**
@@ -32,6 +34,17 @@ export interface Assets {
    * placed before any script so it governs them all, with the referrer policy beside it.
    */
   metaPolicy?: string;
+}
+
+/**
+ * The fonts worth preloading from Vite's manifest: the upright text face only. Italic and code
+ * faces load when a page uses them; preloading them too would delay the text on every page.
+ */
+export function preloadedFonts(manifest: Record<string, { file: string }>): string[] {
+  return Object.values(manifest)
+    .map((entry) => entry.file)
+    .filter((file) => /source-serif-4-latin-wght-normal-[\w-]+\.woff2$/.test(file))
+    .map((file) => `/${file}`);
 }
 
 export function absolute(path: string): string {
@@ -64,6 +77,16 @@ export function renderDocument(meta: PageMeta, assets: Assets, body: ReactNode):
         )}
         <meta name="color-scheme" content="light dark" />
         <script dangerouslySetInnerHTML={{ __html: themeScript }} />
+        {assets.fonts?.map((href) => (
+          <link
+            key={href}
+            rel="preload"
+            href={href}
+            as="font"
+            type="font/woff2"
+            crossOrigin="anonymous"
+          />
+        ))}
         {assets.css.map((href) => (
           <link key={href} rel="stylesheet" href={href} />
         ))}
@@ -113,7 +136,7 @@ export function renderDocument(meta: PageMeta, assets: Assets, body: ReactNode):
         )}
       </head>
       <body>
-        <Chrome>{body}</Chrome>
+        <Chrome path={meta.path}>{body}</Chrome>
       </body>
     </html>,
   );

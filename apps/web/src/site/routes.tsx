@@ -10,12 +10,16 @@ import {
 } from '@working-notes/content';
 import type { ReactNode } from 'react';
 import { type Assets, absolute, type PageMeta, renderDocument } from './document.js';
+import { featuredSlugs } from './featured.js';
+import { AboutPage } from './pages/about.js';
 import { ArchivePage } from './pages/archive.js';
 import { EmbedPage } from './pages/embed.js';
 import { EssayPage } from './pages/essay.js';
 import { HomePage } from './pages/home.js';
 import { NotFoundPage } from './pages/not-found.js';
+import { SeriesPage } from './pages/series.js';
 import { TagIndexPage, TagPage } from './pages/tags.js';
+import { allSeries, placeInSeries } from './series.js';
 import { versionedScriptPath, widgetBuild } from './widget.js';
 
 /** One page of the site: where it lives and how to render it. */
@@ -26,7 +30,8 @@ export interface Route {
   render(assets: Assets): Promise<string>;
 }
 
-const author = { '@type': 'Person', name: site.author };
+const author = { '@type': 'Person', name: site.author, url: absolute('/about/') };
+const publisher = { '@type': 'Organization', name: site.title, url: absolute('/') };
 
 function page(
   path: string,
@@ -43,6 +48,8 @@ function page(
 
 /** Every page the site has, derived from the content package. */
 export function routes(): Route[] {
+  const series = allSeries(posts);
+  const featured = featuredSlugs.flatMap((slug) => posts.filter((post) => post.slug === slug));
   const list: Route[] = [
     page(
       '/',
@@ -58,7 +65,9 @@ export function routes(): Route[] {
           author,
         },
       },
-      () => <HomePage posts={posts} />,
+      () => (
+        <HomePage posts={posts} featured={featured} topics={tagCounts(posts)} series={series} />
+      ),
     ),
     page(
       '/archive/',
@@ -68,7 +77,7 @@ export function routes(): Route[] {
     page(
       '/tags/',
       {
-        title: 'Tags',
+        title: 'Topics',
         description: `The topics ${site.title} writes about, with the number of essays on each.`,
       },
       () => <TagIndexPage counts={tagCounts(posts)} />,
@@ -81,6 +90,20 @@ export function routes(): Route[] {
         scripts: [versionedScriptPath(widgetBuild().version)],
       },
       () => <EmbedPage posts={posts} build={widgetBuild()} />,
+    ),
+    page(
+      '/about/',
+      {
+        title: 'About',
+        description: `${site.author}, a software engineer from Brazil, writes ${site.title}: who that is and what the essays are about.`,
+        jsonLd: {
+          '@context': 'https://schema.org',
+          '@type': 'ProfilePage',
+          url: absolute('/about/'),
+          mainEntity: { ...author, jobTitle: 'Software engineer', nationality: 'Brazilian' },
+        },
+      },
+      () => <AboutPage />,
     ),
     page(
       '/404',
@@ -103,6 +126,18 @@ export function routes(): Route[] {
           description: `${tagged.length} ${tagged.length === 1 ? 'essay' : 'essays'} on ${tag}: ${tagged[0]?.title ?? ''} and more.`,
         },
         () => <TagPage tag={tag} posts={tagged} />,
+      ),
+    );
+  }
+  for (const entry of series) {
+    list.push(
+      page(
+        entry.path,
+        {
+          title: entry.name,
+          description: `${entry.name}: a series of ${entry.parts.length} essays, in reading order, starting with ${entry.parts[0]?.title ?? ''}.`,
+        },
+        () => <SeriesPage series={entry} />,
       ),
     );
   }
@@ -133,7 +168,7 @@ export function routes(): Route[] {
             keywords: meta.tags.join(', '),
             wordCount: meta.wordCount,
             author,
-            publisher: author,
+            publisher,
           },
         },
         async () => {
@@ -145,6 +180,7 @@ export function routes(): Route[] {
               newer={newer}
               older={older}
               related={relatedPosts(posts, meta, 3)}
+              series={placeInSeries(series, meta.slug)}
             />
           );
         },

@@ -28,7 +28,7 @@ describe('compiling a good corpus', () => {
     expect(posts[0]).toEqual({
       slug: 'first-essay',
       title: 'The First Fixture Essay',
-      description: "A fixture with a diagram, a table and code, used by the compiler's tests.",
+      description: 'A fixture with a diagram, a table and code, used by the compiler’s tests.',
       date: '2024-03-02',
       updated: '2024-04-10',
       tags: ['architecture', 'reliability'],

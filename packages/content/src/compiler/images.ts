@@ -12,9 +12,10 @@ export type ImageResult =
 const raster = new Set(['.png', '.jpg', '.jpeg', '.gif', '.webp', '.avif']);
 
 /**
- * Turns `![alt](./file)` into markup. SVG diagrams are inlined so they inherit the page's colours
- * and follow the theme toggle; raster images get their intrinsic width and height so the page
- * reserves their space before they load.
+ * Turns `![alt](./file "caption")` into markup. SVG diagrams are inlined so they inherit the
+ * page's colours and follow the theme toggle; raster images get their intrinsic width and height
+ * so the page reserves their space before they load. An image alone in its paragraph becomes a
+ * figure, and its title, when it has one, the figure's visible caption.
  */
 export function renderImage(
   essayDir: string,
@@ -22,6 +23,7 @@ export function renderImage(
   src: string,
   alt: string,
   alone: boolean,
+  caption?: string,
 ): ImageResult {
   if (/^[a-z]+:/i.test(src) || src.startsWith('/')) {
     return {
@@ -65,7 +67,11 @@ export function renderImage(
   } else {
     return { ok: false, expected: 'an .svg, .png, .jpg, .gif, .webp or .avif image', found: asset };
   }
-  return { ok: true, html: alone ? `<figure>${html}</figure>` : html, asset };
+  if (!alone) return { ok: true, html, asset };
+  const figcaption = caption?.trim()
+    ? `<figcaption>${escapeHtml(caption.trim())}</figcaption>`
+    : '';
+  return { ok: true, html: `<figure>${html}${figcaption}</figure>`, asset };
 }
 
 function safeSize(bytes: Buffer): { width: number; height: number } | undefined {

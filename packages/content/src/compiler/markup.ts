@@ -7,9 +7,12 @@ import { escapeHtml } from './html.js';
  * feed reader shows) cannot drift apart. Each pattern matches exactly what its builder makes.
  */
 
-/** The permalink appended inside each heading; hidden from assistive technology, as GitHub does. */
+/**
+ * The permalink appended inside each heading. It is a real, focusable link with a name of its
+ * own, so keyboard and touch readers can copy a section's address too, not only mouse users.
+ */
 export function anchorLinkHtml(id: string): string {
-  return `<a class="anchor" href="#${id}" aria-hidden="true" tabindex="-1">#</a>`;
+  return `<a class="anchor" href="#${id}" aria-label="Link to this section">#</a>`;
 }
 
 /** Every heading permalink in a body. */
@@ -22,6 +25,19 @@ export const anchorLinkPattern = /<a class="anchor"[^>]*>#<\/a>/g;
  */
 export function diagramHtml(src: string, alt: string, attributes: string, content: string): string {
   return `<svg data-src="${escapeHtml(src)}" role="img" aria-label="${escapeHtml(alt)}" ${attributes}>${content}`;
+}
+
+/**
+ * A diagram's file as published beside the essay, for readers that show it as an image (feeds, the
+ * raw Markdown). Drawn in `currentColor`, an image would come out black, unreadable on a dark
+ * feed reader, so the published file carries its own light background and ink colour. On the site
+ * the diagram is inlined instead and follows the theme.
+ */
+export function standaloneDiagram(svg: string): string {
+  return svg.replace(
+    /<svg\b([^>]*)>/i,
+    '<svg$1 color="#1f2328"><rect width="100%" height="100%" rx="8" fill="#fdfcfa"/>',
+  );
 }
 
 /** Every inlined diagram in a body; group 1 is its file's URL, group 2 its alt text (escaped). */

@@ -5,6 +5,7 @@ import type { EssayOutcome, EssaySource, RenderedEssay } from './essay.js';
 import { type PlainFrontmatterReader, parseEssaySource } from './frontmatter.js';
 import type { Highlighter } from './highlight.js';
 import { countWords, excerptOf, plainTexts, readingMinutes } from './text.js';
+import { typeset, typesetText } from './typography.js';
 
 /** What rendering one essay may use besides its engine and highlighter. */
 export interface RenderOptions {
@@ -36,7 +37,9 @@ export function renderEssay(
     highlighter,
   );
   const issues = [...split.issues, ...body.issues];
-  const { prose: text, full: fullText } = plainTexts(body.html);
+  // Typographic quotes are set once, here, so every engine and every output shares them.
+  const html = typeset(body.html);
+  const { prose: text, full: fullText } = plainTexts(html);
   if (text.length === 0 && !body.code.length) {
     issues.push({
       file: input.file,
@@ -62,19 +65,24 @@ export function renderEssay(
   const wordCount = countWords(text);
   const titleIndex = input.source.split('\n').findIndex((line) => line.startsWith('title:'));
   const titleLine = titleIndex >= 0 ? titleIndex + 1 : 1;
+  const frontmatter = {
+    ...split.frontmatter,
+    title: typesetText(split.frontmatter.title),
+    description: typesetText(split.frontmatter.description),
+  };
   const essay: Omit<RenderedEssay, 'module'> = {
     slug: input.slug,
     file: input.file,
-    frontmatter: split.frontmatter,
+    frontmatter,
     titleLine,
-    html: body.html,
+    html,
     headings: body.headings,
     links: body.links,
     assets: body.assets,
     code: body.code,
-    excerpt: excerptOf(body.html),
+    excerpt: excerptOf(html),
     searchEntry: searchEntry({
-      ...split.frontmatter,
+      ...frontmatter,
       slug: input.slug,
       headings: body.headings,
       text: fullText,

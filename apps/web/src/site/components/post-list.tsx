@@ -5,15 +5,19 @@ import { formatDate, minutes } from '../format.js';
 export function PostList({
   posts,
   headingLevel = 2,
+  numbered = false,
 }: {
   posts: readonly PostMeta[];
   headingLevel?: 2 | 3;
+  /** Show each entry's place ("Part 1"), as a series page does. */
+  numbered?: boolean;
 }) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <ol className="post-list">
-      {posts.map((post) => (
+      {posts.map((post, index) => (
         <li key={post.slug}>
+          {numbered && <p className="part-number">Part {index + 1}</p>}
           <article>
             <Heading className="post-list-title">
               <a href={post.path}>{post.title}</a>

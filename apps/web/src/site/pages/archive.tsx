@@ -1,5 +1,5 @@
 import type { PostMeta } from '@working-notes/content';
-import { formatDate } from '../format.js';
+import { formatDate, formatDayMonth } from '../format.js';
 
 export function ArchivePage({ posts }: { posts: readonly PostMeta[] }) {
   const years = new Map<string, PostMeta[]>();
@@ -19,7 +19,9 @@ export function ArchivePage({ posts }: { posts: readonly PostMeta[] }) {
           <ul className="archive">
             {list.map((post) => (
               <li key={post.slug}>
-                <time dateTime={post.date}>{formatDate(post.date)}</time>{' '}
+                <time dateTime={post.date} title={formatDate(post.date)}>
+                  {formatDayMonth(post.date)}
+                </time>
                 <a href={post.path}>{post.title}</a>
               </li>
             ))}

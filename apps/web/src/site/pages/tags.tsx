@@ -4,7 +4,7 @@ import { PostList } from '../components/post-list.js';
 export function TagIndexPage({ counts }: { counts: readonly { tag: Tag; count: number }[] }) {
   return (
     <div className="page">
-      <h1>Tags</h1>
+      <h1>Topics</h1>
       <ul className="tag-index">
         {counts.map(({ tag, count }) => (
           <li key={tag}>

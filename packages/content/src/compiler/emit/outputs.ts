@@ -1,7 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Site } from '../../site.js';
 import type { EssaySource, RenderedEssay } from '../essay.js';
-import { highlightCss } from '../markup.js';
+import { highlightCss, standaloneDiagram } from '../markup.js';
 import type { OutputFile } from '../output.js';
 import { atomFeed, jsonFeed, rssFeed } from './feeds.js';
 import { loadersModule, metaModule } from './modules.js';
@@ -35,8 +36,13 @@ export function buildOutputs(
     // The raw Markdown and images, served beside the essay page (llms.txt links to the Markdown).
     if (source) {
       files.set(`essays/${essay.slug}/index.md`, source.source);
-      for (const asset of essay.assets)
-        files.set(`essays/${essay.slug}/${asset}`, { copy: join(source.dir, asset) });
+      for (const asset of essay.assets) {
+        const path = join(source.dir, asset);
+        files.set(
+          `essays/${essay.slug}/${asset}`,
+          asset.endsWith('.svg') ? standaloneDiagram(readFileSync(path, 'utf8')) : { copy: path },
+        );
+      }
     }
   }
 

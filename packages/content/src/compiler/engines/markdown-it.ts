@@ -127,7 +127,8 @@ export const markdownItEngine: MarkdownEngine = {
           } else if (child.type === 'image') {
             const alt = inlineText(child.children ?? []);
             const src = String(child.attrGet('src') ?? '');
-            const result = renderImage(input.dir, input.slug, src, alt, alone);
+            const title = child.attrGet('title');
+            const result = renderImage(input.dir, input.slug, src, alt, alone, title?.toString());
             if (result.ok) {
               assets.push(result.asset);
               child.meta = { html: result.html };

@@ -135,7 +135,8 @@ export const unifiedEngine: MarkdownEngine = {
     };
 
     const image = (node: Extract<Nodes, { type: 'image' }>, alone: boolean): RootContent => {
-      const result = renderImage(input.dir, input.slug, node.url, node.alt ?? '', alone);
+      const caption = node.title ?? undefined;
+      const result = renderImage(input.dir, input.slug, node.url, node.alt ?? '', alone, caption);
       if (!result.ok) {
         issues.push(imageIssue(input.file, urlAt(node, node.url), result));
         return raw('');
