@@ -99,6 +99,17 @@ export function typesDts(): string {
     listener: EventListenerOrEventListenerObject,
     options?: boolean | ${options},
   ): void;`;
+  // One property per attribute, reflecting it (Solid sets properties on custom elements).
+  const accessors = options
+    .map((option) => {
+      const property = option.name.replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase());
+      const [get, set] =
+        option.kind === 'boolean'
+          ? ['boolean', 'boolean']
+          : ['string | null', `${attributeType(option)} | null`];
+      return `  /** Reflects the \`${option.name}\` attribute. ${doc(option)} */\n  get ${property}(): ${get};\n  set ${property}(value: ${set});`;
+    })
+    .join('\n');
   return `// Generated from src/options.ts and src/events.ts by scripts/api.ts; do not edit.
 
 /** The element's attributes, for typed markup in any framework. */
@@ -115,6 +126,7 @@ ${map}
 
 /** \`<latest-essays>\`, the element this package defines on import. */
 export declare class LatestEssaysElement extends HTMLElement {
+${accessors}
 ${listener('add', 'AddEventListenerOptions')}
 ${listener('remove', 'EventListenerOptions')}
 }

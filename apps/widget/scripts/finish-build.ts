@@ -23,6 +23,11 @@ writeFileSync(join(dist, 'types.d.ts'), typesDts());
 writeFileSync(join(dist, 'react.d.ts'), reactDts());
 writeFileSync(join(dist, 'solid.d.ts'), solidDts());
 writeFileSync(join(dist, 'custom-elements.json'), manifest(version));
+// The IIFE exports nothing; importing it defines the element, as importing the ESM build does.
+writeFileSync(
+  join(dist, 'iife.d.ts'),
+  "// The script-tag build: importing it defines <latest-essays>.\nimport './types.js';\nexport {};\n",
+);
 const snippetSource = readFileSync(join(root, 'src', 'snippet.ts'), 'utf8');
 writeFileSync(
   join(dist, 'snippet.d.ts'),

@@ -1,7 +1,7 @@
 import { createRoot, createSignal } from 'solid-js';
 import { type Essay, loadEssays, readFallback } from './data.js';
 import { fire } from './events.js';
-import { type Options, readOptions } from './options.js';
+import { type Option, type Options, optionTable, readOptions } from './options.js';
 import { stylesheet } from './styles.js';
 import { renderView } from './view.js';
 
@@ -22,6 +22,14 @@ export class LatestEssaysElement extends HTMLElement {
   connectedCallback(): void {
     if (this.#started) return;
     this.#started = true;
+    // A framework may have set a property before this script defined the element; that value
+    // sits on the instance, hiding the accessor. Pass it through the accessor to its attribute.
+    for (const property of Object.keys(properties))
+      if (Object.hasOwn(this, property)) {
+        const value = (this as unknown as Record<string, unknown>)[property];
+        delete (this as unknown as Record<string, unknown>)[property];
+        (this as unknown as Record<string, unknown>)[property] = value;
+      }
     try {
       this.#start();
     } catch (error) {
@@ -72,6 +80,29 @@ export class LatestEssaysElement extends HTMLElement {
   #setState(state: State): void {
     this.dataset.state = state;
   }
+}
+
+/**
+ * One property per attribute, from the same table, reflecting to the attribute: Solid sets
+ * properties on custom elements, and React 19 does once the element is defined.
+ */
+const properties: Record<string, Option> = {};
+for (const option of Object.values(optionTable) as Option[]) {
+  const property = option.name.replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase());
+  properties[property] = option;
+  Object.defineProperty(LatestEssaysElement.prototype, property, {
+    configurable: true,
+    get(this: Element) {
+      return option.kind === 'boolean'
+        ? this.hasAttribute(option.name)
+        : this.getAttribute(option.name);
+    },
+    set(this: Element, value: unknown) {
+      if (value === null || value === undefined || value === false)
+        this.removeAttribute(option.name);
+      else this.setAttribute(option.name, value === true ? '' : String(value));
+    },
+  });
 }
 
 function select(list: readonly Essay[], options: Options): Essay[] {
