@@ -72,6 +72,13 @@ async function open(
     window.addEventListener('unhandledrejection', (event) =>
       record.rejections.push(String(event.reason)),
     );
+    // When the first element gets its state: the moment the script has upgraded it.
+    new MutationObserver((_, observer) => {
+      if (document.querySelector('latest-essays[data-state]')) {
+        record.upgradedAt = performance.now();
+        observer.disconnect();
+      }
+    }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-state'] });
     document.addEventListener('securitypolicyviolation', (event) =>
       record.violations.push(`${event.violatedDirective} ${event.blockedURI} ${event.sample}`),
     );
@@ -404,6 +411,14 @@ describe('layout shift over the whole load', () => {
         );
         const { shifts } = await record(page);
         results.push(`  ${name}, script delay ${delay} ms: ${shifts}`);
+        if (delay > 0) {
+          // The late script really did find a page that had already painted its fallback.
+          const [paintedAt, upgradedAt] = await page.evaluate(() => [
+            performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Infinity,
+            (window as unknown as { upgradedAt: number }).upgradedAt,
+          ]);
+          expect(paintedAt).toBeLessThan(upgradedAt ?? 0);
+        }
         expect(shifts).toBe(0);
         await page.close();
       },
