@@ -8,5 +8,7 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 30_000,
     hookTimeout: 30_000,
+    // Pages load slowly on a busy machine; a poll waits up to this long for what a user would see.
+    expect: { poll: { timeout: 10_000 } },
   },
 });

@@ -24,8 +24,9 @@ export class LatestEssaysElement extends HTMLElement {
     this.#started = true;
     // A framework may have set a property before this script defined the element; that value
     // sits on the instance, hiding the accessor. Pass it through the accessor to its attribute.
+    // getOwnPropertyDescriptor, not Object.hasOwn: the bundle targets browsers older than that.
     for (const property of Object.keys(properties))
-      if (Object.hasOwn(this, property)) {
+      if (Object.getOwnPropertyDescriptor(this, property)) {
         const value = (this as unknown as Record<string, unknown>)[property];
         delete (this as unknown as Record<string, unknown>)[property];
         (this as unknown as Record<string, unknown>)[property] = value;

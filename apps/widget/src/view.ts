@@ -20,11 +20,28 @@ interface ViewProps {
  */
 export function renderView(root: ShadowRoot, props: ViewProps): void {
   const slot = document.createElement('slot');
+  let pairs: Pair[] = [];
   createRenderEffect(() => {
     const essays = props.essays();
-    root.replaceChildren(essays ? list(essays, props) : slot);
+    pairs = [];
+    // Once the list shows, the slot stays, hidden: a fallback assigned to no slot has no computed
+    // style at all, and the list reads the fallback's layout again after a resize.
+    slot.hidden = Boolean(essays);
+    root.replaceChildren(...(essays ? [list(essays, props, pairs)] : []), slot);
+  });
+  // The host's stylesheet may lay the fallback out differently at another width (a media query,
+  // a font size in vw): copy its layout again after the window is resized.
+  let frame = 0;
+  addEventListener('resize', () => {
+    cancelAnimationFrame(frame);
+    frame = requestAnimationFrame(() => {
+      for (const [from, to] of pairs) mirror(from, to, props.host);
+    });
   });
 }
+
+/** A node of the list and the fallback node it takes its layout from. */
+type Pair = [Element | null | undefined, HTMLElement];
 
 /**
  * The properties that decide where a box goes and how big it is. The list copies them from the
@@ -37,29 +54,18 @@ const layout =
     ' ',
   );
 
-function mirror(from: Element | null | undefined, to: HTMLElement): HTMLElement {
-  if (from) {
-    const style = getComputedStyle(from);
-    for (const name of layout) {
-      const value = style.getPropertyValue(name);
-      // A host that hides its fallback has not asked for the list to be hidden.
-      if (value && !(name === 'display' && value === 'none')) to.style.setProperty(name, value);
-    }
+function mirror(from: Element | null | undefined, to: HTMLElement, host: Element): void {
+  if (!from) return;
+  const style = getComputedStyle(from);
+  for (const name of layout) {
+    const value = style.getPropertyValue(name);
+    // A host that hides its fallback has not asked for the list to be hidden.
+    if (value && !(name === 'display' && value === 'none')) to.style.setProperty(name, value);
   }
-  return to;
-}
-
-function element(
-  tag: string,
-  part: string,
-  from: Element | null | undefined,
-  ...children: (Node | string)[]
-) {
-  const node = mirror(from, document.createElement(tag));
-  node.setAttribute('part', part);
-  node.className = part;
-  node.append(...children);
-  return node;
+  // An indent set for the widget wins over the fallback's.
+  const indent =
+    to.localName === 'ol' && getComputedStyle(host).getPropertyValue('--latest-essays-indent');
+  if (indent) to.style.setProperty('padding-inline-start', indent);
 }
 
 /**
@@ -67,8 +73,23 @@ function element(
  * snippet has white space, so even a host that makes every element inline sees the same run of
  * text. Titles are text nodes, never HTML.
  */
-function list(essays: readonly Essay[], props: ViewProps): Node {
+function list(essays: readonly Essay[], props: ViewProps, pairs: Pair[]): Node {
   const { host, options } = props;
+  /** One node of the list, with its part, its class, and the layout of its fallback twin. */
+  const make = (
+    tag: string,
+    part: string,
+    from: Element | null | undefined,
+    ...children: (Node | string)[]
+  ) => {
+    const node = document.createElement(tag);
+    node.setAttribute('part', part);
+    node.className = part;
+    node.append(...children);
+    mirror(from, node, host);
+    pairs.push([from, node]);
+    return node;
+  };
   const heading = host.querySelector('h1, h2, h3, h4, h5, h6');
   const items = host.querySelectorAll('li');
   const dates = new Map<string, string>();
@@ -77,27 +98,27 @@ function list(essays: readonly Essay[], props: ViewProps): Node {
   const rows: (Node | string)[] = [' '];
   essays.forEach((essay, index) => {
     const like = items[Math.min(index, items.length - 1)];
-    const link = element('a', 'link', like?.querySelector('a'), essay.title);
+    const link = make('a', 'link', like?.querySelector('a'), essay.title);
     link.setAttribute('href', essay.url);
     // A day the fallback already spells keeps its wording, so the swap re-flows no text; others
     // are written in the page's language.
-    const date = element(
+    const date = make(
       'time',
       'date',
       like?.querySelector('time'),
       dates.get(essay.date) ?? props.formatDate(essay.date),
     );
     date.setAttribute('datetime', essay.date);
-    rows.push(element('li', 'item', like, link, ' ', date), ' ');
+    rows.push(make('li', 'item', like, link, ' ', date), ' ');
   });
-  return element(
+  return make(
     'div',
     'container',
     null,
     ' ',
-    element(`h${options.headingLevel}`, 'heading', heading, options.label),
+    make(`h${options.headingLevel}`, 'heading', heading, options.label),
     ' ',
-    element('ol', 'list', host.querySelector('ol, ul'), ...rows),
+    make('ol', 'list', host.querySelector('ol, ul'), ...rows),
     ' ',
   );
 }

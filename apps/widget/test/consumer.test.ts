@@ -248,7 +248,7 @@ ${fallback}
     }
   });
   browser = await chromium.launch({ executablePath: chromiumPath, args: [...chromiumArgs] });
-}, 300_000);
+}, 600_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -289,7 +289,8 @@ const expectEvents = async (page: Page) => {
   expect(links).toEqual(essays.slice(0, 3).map((essay) => essay.title));
 };
 
-describe('the packed package in an empty project', () => {
+// Type checks and Vite builds take tens of seconds on a shared machine: give each test time.
+describe('the packed package in an empty project', { timeout: 240_000 }, () => {
   it('passes publint and Are the Types Wrong', () => {
     expect(() => run(bin('publint'), ['--strict'], packageRoot)).not.toThrow();
     expect(() =>

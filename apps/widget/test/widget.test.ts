@@ -358,6 +358,48 @@ describe('<latest-essays> on a host page', () => {
     await page.close();
   });
 
+  it('takes the layout the host gives the fallback, again after the window is resized', async () => {
+    const head = `<style>
+      latest-essays h2 { font-size: 30px; margin: 0; }
+      latest-essays ol { list-style: square; }
+      @media (max-width: 700px) { latest-essays h2 { font-size: 12px; } }
+    </style>`;
+    const { page } = await open(`${script()}${element()}`, { head });
+    await expect.poll(() => state(page)).toBe('ready');
+    const layout = () =>
+      page
+        .locator('latest-essays')
+        .first()
+        .evaluate((element) => {
+          const heading = element.shadowRoot?.querySelector('h2') as Element;
+          const list = element.shadowRoot?.querySelector('ol') as Element;
+          return [
+            getComputedStyle(heading).fontSize,
+            getComputedStyle(heading).marginTop,
+            getComputedStyle(list).listStyleType,
+          ];
+        });
+    expect(await layout()).toEqual(['30px', '0px', 'square']);
+    await page.setViewportSize({ width: 600, height: 700 });
+    await expect.poll(layout).toEqual(['12px', '0px', 'square']);
+    await page.close();
+  });
+
+  it('lets --latest-essays-indent set the indent over the fallback’s', async () => {
+    const head = '<style>ol { padding: 0; } latest-essays { --latest-essays-indent: 3em; }</style>';
+    const { page } = await open(`${script()}${element()}`, { head });
+    await expect.poll(() => state(page)).toBe('ready');
+    const indent = await page
+      .locator('latest-essays')
+      .first()
+      .evaluate(
+        (element) =>
+          getComputedStyle(element.shadowRoot?.querySelector('ol') as Element).paddingInlineStart,
+      );
+    expect(indent).toBe('48px');
+    await page.close();
+  });
+
   it('in static mode renders the fallback essays and makes no request for data', async () => {
     const { page, watch } = await open(`${script()}${element({ static: '' }, 4)}`);
     await expect.poll(() => state(page)).toBe('ready');
@@ -394,7 +436,7 @@ describe('layout shift over the whole load', () => {
     blog.scriptDelay = 0;
   });
 
-  for (const delay of [0, 400])
+  for (const delay of [0, 1000])
     it.each(hosts)(
       `is 0 with %s (script ${delay ? `${delay} ms late, after the fallback painted` : 'on time'})`,
       async (name, css) => {
