@@ -10,7 +10,6 @@ const { eventTable } = await import('../src/events.js');
 type Option = import('../src/options.js').Option;
 
 const options = Object.values(optionTable) as Option[];
-const events = Object.values(eventTable);
 
 export const parts = {
   container:
@@ -295,5 +294,3 @@ export function optionsTable(): string {
     '\n',
   );
 }
-
-export const eventList = events;
