@@ -23,6 +23,7 @@ describe('parsing the feed', () => {
   it('drops items that link elsewhere, lack a title or a date, or are not objects', () => {
     const feed = {
       items: [
+        { title: 'Kept', url: `${origin}/essays/kept/`, date_published: '2026-01-02' },
         { title: 'Elsewhere', url: 'https://evil.example/a', date_published: '2026-01-01' },
         { title: '', url: `${origin}/a/`, date_published: '2026-01-01' },
         { title: 'No date', url: `${origin}/b/` },
@@ -31,7 +32,25 @@ describe('parsing the feed', () => {
         'text',
       ],
     };
-    expect(parseFeed(feed, origin)).toEqual([]);
+    expect(parseFeed(feed, origin).map((essay) => essay.title)).toEqual(['Kept']);
+  });
+
+  it('compares parsed origins, so a look-alike host is another site', () => {
+    const item = (url: string) => ({ title: 'T', url, date_published: '2026-01-01' });
+    const feed = {
+      items: [
+        item('https://workingnotes.dev.example.com/essays/a/'),
+        item('https://workingnotes.dev:8443/essays/b/'),
+        item('http://workingnotes.dev/essays/c/'),
+      ],
+    };
+    expect(() => parseFeed(feed, origin)).toThrow(
+      "none of the data's 3 items links to https://workingnotes.dev",
+    );
+  });
+
+  it('returns an empty list, without blame, for a feed with no items', () => {
+    expect(parseFeed({ items: [] }, origin)).toEqual([]);
   });
 
   it('refuses a document that is not a feed', () => {

@@ -11,8 +11,11 @@ export interface Essay {
 const maxBytes = 64 * 1024;
 
 /**
- * Checks the JSON Feed subset the site publishes and keeps only well-formed items whose link points
- * at the blog's own origin, so a tampered feed cannot send readers elsewhere.
+ * Checks the JSON Feed subset the site publishes and keeps only well-formed items whose link is on
+ * the blog's own origin (parsed origins are compared, so `https://workingnotes.dev.example.com` is
+ * another site), so a tampered feed cannot send readers elsewhere. When every item links elsewhere
+ * the error says how many there were and which origin was expected, so a host serving a mirror
+ * learns why its list is empty.
  */
 export function parseFeed(value: unknown, origin: string): Essay[] {
   if (
@@ -22,25 +25,30 @@ export function parseFeed(value: unknown, origin: string): Essay[] {
   ) {
     throw new Error('not a feed: expected an object with an items array');
   }
+  const items = (value as { items: unknown[] }).items.slice(0, 50);
   const essays: Essay[] = [];
-  for (const item of (value as { items: unknown[] }).items.slice(0, 50)) {
+  let elsewhere = 0;
+  for (const item of items) {
     if (typeof item !== 'object' || item === null) continue;
     const { title, url, date_published: date, tags } = item as Record<string, unknown>;
     if (
       typeof title !== 'string' ||
       !title.trim() ||
       typeof url !== 'string' ||
-      typeof date !== 'string'
+      typeof date !== 'string' ||
+      !/^\d{4}-\d{2}-\d{2}/.test(date)
     )
       continue;
-    if (!/^\d{4}-\d{2}-\d{2}/.test(date)) continue;
     let link: URL;
     try {
       link = new URL(url);
     } catch {
       continue;
     }
-    if (link.origin !== origin) continue;
+    if (link.origin !== origin) {
+      elsewhere++;
+      continue;
+    }
     essays.push({
       title: title.trim().slice(0, 200),
       url: link.href,
@@ -48,6 +56,10 @@ export function parseFeed(value: unknown, origin: string): Essay[] {
       tags: Array.isArray(tags) ? tags.filter((tag): tag is string => typeof tag === 'string') : [],
     });
   }
+  if (essays.length === 0 && elsewhere > 0)
+    throw new Error(
+      `none of the data's ${items.length} items links to ${origin}, the origin of the data`,
+    );
   return essays;
 }
 
@@ -91,25 +103,13 @@ async function fetchFeed(source: string, timeout: number): Promise<Essay[]> {
 
 /** The essays already inside the element, from the snippet's fallback links. */
 export function readFallback(host: Element, origin: string): Essay[] {
-  const essays: Essay[] = [];
-  for (const item of host.querySelectorAll('li')) {
-    const link = item.querySelector('a[href]');
-    const date = item.querySelector('time')?.getAttribute('datetime') ?? '';
-    if (!link) continue;
-    essays.push(
-      ...parseFeed(
-        {
-          items: [
-            {
-              title: link.textContent ?? '',
-              url: (link as HTMLAnchorElement).href,
-              date_published: date,
-            },
-          ],
-        },
-        origin,
-      ),
-    );
-  }
-  return essays;
+  const items = [...host.querySelectorAll('li')].map((item) => {
+    const link = item.querySelector<HTMLAnchorElement>('a[href]');
+    return {
+      title: link?.textContent ?? '',
+      url: link?.href,
+      date_published: item.querySelector('time')?.getAttribute('datetime'),
+    };
+  });
+  return parseFeed({ items }, origin);
 }

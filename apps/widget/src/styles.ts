@@ -1,20 +1,31 @@
 /**
  * The element's only styles, adopted into its shadow root as a constructable stylesheet: nothing
- * is injected into the host page, and a host CSP without style-src does not block them. Box
- * metrics are left to the browser's defaults for h2-h6, ol and li, the same defaults the fallback
- * links get, so replacing the fallback with the list moves nothing on a page that does not restyle
- * lists. Theming goes through the custom properties and parts documented in the README.
+ * is injected into the host page, and a host CSP without style-src does not block them. Layout is
+ * left to the browser's defaults for h2-h6, ol and li (the defaults the fallback links get) and,
+ * where there is a fallback, copied from it (view.ts). The `light` and `dark` themes take their
+ * colours from @working-notes/ui's tokens, read from tokens.css when the bundle is built.
  */
+declare const __TOKENS__: Record<
+  'light' | 'dark',
+  Record<'fg' | 'bg' | 'accent' | 'muted', string>
+>;
+
+const theme = (name: 'light' | 'dark') => {
+  const { fg, bg, accent, muted } = __TOKENS__[name];
+  return `:host([theme="${name}"]) { color-scheme: ${name}; color: ${fg}; background: var(--latest-essays-background, ${bg}); }
+:host([theme="${name}"]) .link { color: var(--latest-essays-link, ${accent}); }
+:host([theme="${name}"]) .date { color: var(--latest-essays-muted, ${muted}); opacity: 1; }`;
+};
+
 const css = `
-:host { display: block; font: inherit; color: inherit; }
+:host { display: block; }
 :host([hidden]) { display: none; }
+.container { display: contents; }
 .list { padding-inline-start: var(--latest-essays-indent, 40px); }
 .link { color: var(--latest-essays-link, LinkText); }
 .date { color: var(--latest-essays-muted, inherit); opacity: var(--latest-essays-muted-opacity, 0.75); font-size: 0.9em; }
-:host([theme="light"]) { color-scheme: light; color: #1f2328; background: var(--latest-essays-background, #fdfcfa); }
-:host([theme="light"]) .link { color: var(--latest-essays-link, #1d5fbf); }
-:host([theme="dark"]) { color-scheme: dark; color: #e6e6e3; background: var(--latest-essays-background, #111315); }
-:host([theme="dark"]) .link { color: var(--latest-essays-link, #7fb0ff); }
+${theme('light')}
+${theme('dark')}
 `;
 
 let sheet: CSSStyleSheet | undefined;

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type SnippetEssay, snippet } from '../src/snippet.js';
 
 const dist = join(dirname(dirname(fileURLToPath(import.meta.url))), 'dist');
 
@@ -45,18 +46,62 @@ export function feed(origin: string, list: readonly Essay[] = essays): string {
   });
 }
 
+export const build = JSON.parse(readFileSync(join(dist, 'integrity.json'), 'utf8')) as {
+  version: string;
+  integrity: string;
+};
+
+/** The site's date format, as the Embed page writes fallback dates ("10 September 2026"). */
+const siteDate = (day: string) =>
+  new Date(`${day}T00:00:00Z`).toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+
+export const snippetEssays = (origin: string, list: readonly Essay[] = essays): SnippetEssay[] =>
+  list.map((essay) => ({
+    title: essay.title,
+    url: `${origin}/essays/${essay.slug}/`,
+    date: essay.date,
+    dateText: siteDate(essay.date),
+  }));
+
 /**
- * The blog: the built widget script, and the JSON in every shape the tests need, each with CORS
- * as the site's _headers sends it. Counts requests per path.
+ * The snippet exactly as the Embed page hands it out for a blog at `origin` (the same function
+ * builds both), split into its script tag and its element.
+ */
+export function embed(
+  origin: string,
+  options: { count?: number | undefined; list?: readonly Essay[] } = {},
+): { script: string; element: string; whole: string } {
+  const whole = snippet({
+    origin,
+    version: build.version,
+    integrity: build.integrity,
+    essays: snippetEssays(origin, options.list),
+    count: options.count,
+  });
+  const end = whole.indexOf('</script>') + '</script>'.length;
+  return { whole, script: whole.slice(0, end), element: whole.slice(end).trim() };
+}
+
+/**
+ * The blog: the built widget script at its versioned path, and the JSON in every shape the tests
+ * need, each with CORS as the site's _headers sends it. Counts requests per path; `scriptDelay`
+ * holds the script back, as a slow CDN would, so the host paints its fallback first.
  */
 export async function startBlog(): Promise<{
   url: string;
   hits: Map<string, number>;
+  scriptDelay: number;
   close(): void;
 }> {
   const hits = new Map<string, number>();
   const script = readFileSync(join(dist, 'latest-essays.iife.js'));
   let origin = '';
+  const blog = { url: '', hits, scriptDelay: 0, close: () => {} };
   const { server, url } = await listen((request, response) => {
     const path = new URL(request.url ?? '/', 'http://x').pathname;
     hits.set(path, (hits.get(path) ?? 0) + 1);
@@ -68,8 +113,11 @@ export async function startBlog(): Promise<{
       response.writeHead(status, { ...cors, 'Content-Type': 'application/feed+json' }).end(body);
     };
     switch (path) {
-      case '/widget/latest-essays.js':
-        response.writeHead(200, { ...cors, 'Content-Type': 'text/javascript' }).end(script);
+      case `/widget/v${build.version}/latest-essays.js`:
+        setTimeout(
+          () => response.writeHead(200, { ...cors, 'Content-Type': 'text/javascript' }).end(script),
+          blog.scriptDelay,
+        );
         return;
       case '/widget/latest.json':
         return json(200, feed(origin));
@@ -84,6 +132,8 @@ export async function startBlog(): Promise<{
       case '/fail/stall.json':
         // Never answers; the widget's timeout must end the wait. Closed when the test server stops.
         return;
+      case '/mirror.json':
+        return json(200, feed('https://workingnotes.dev.example.com'));
       case '/hostile.json':
         return json(
           200,
@@ -112,13 +162,16 @@ export async function startBlog(): Promise<{
     }
   });
   origin = url;
-  return { url, hits, close: () => stop(server) };
+  blog.url = url;
+  blog.close = () => stop(server);
+  return blog;
 }
 
 export interface HostPage {
   body: string;
   head?: string;
   csp?: string;
+  reportOnly?: string;
   lang?: string;
 }
 
@@ -126,11 +179,25 @@ export interface HostPage {
 export async function startHost(): Promise<{
   url: string;
   page(path: string, page: HostPage): string;
+  /** Bodies of the CSP violation reports browsers sent to /csp-report. */
+  reports: string[];
   close(): void;
 }> {
   const pages = new Map<string, HostPage>();
+  const reports: string[] = [];
   const { server, url } = await listen((request, response) => {
     const path = new URL(request.url ?? '/', 'http://x').pathname;
+    if (path === '/csp-report') {
+      let body = '';
+      request.on('data', (chunk) => {
+        body += chunk;
+      });
+      request.on('end', () => {
+        reports.push(body);
+        response.writeHead(204).end();
+      });
+      return;
+    }
     if (path === '/favicon.ico') {
       response.writeHead(204).end();
       return;
@@ -143,6 +210,7 @@ export async function startHost(): Promise<{
     response.writeHead(200, {
       'Content-Type': 'text/html; charset=utf-8',
       ...(page.csp && { 'Content-Security-Policy': page.csp }),
+      ...(page.reportOnly && { 'Content-Security-Policy-Report-Only': page.reportOnly }),
     });
     response.end(
       `<!doctype html><html lang="${page.lang ?? 'en'}"><head><meta charset="utf-8"><title>Host</title>${page.head ?? ''}</head><body>${page.body}</body></html>`,
@@ -154,19 +222,9 @@ export async function startHost(): Promise<{
       pages.set(path, page);
       return `${url}${path}`;
     },
+    reports,
     close: () => stop(server),
   };
-}
-
-/** The fallback a snippet carries: the same essays, as plain links. */
-export function fallback(origin: string, count = 5, list: readonly Essay[] = essays): string {
-  const items = list
-    .slice(0, count)
-    .map(
-      (essay) =>
-        `<li><a href="${origin}/essays/${essay.slug}/">${essay.title}</a> <time datetime="${essay.date}">${essay.date}</time></li>`,
-    );
-  return `<h2>Latest essays</h2><ol>${items.join('')}</ol>`;
 }
 
 function stop(server: Server): void {

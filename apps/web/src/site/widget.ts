@@ -1,5 +1,10 @@
 import { createRequire } from 'node:module';
 import { type PostMeta, site } from '@working-notes/content';
+import {
+  snippet as embedSnippet,
+  fallbackHtml as fallback,
+  scriptPath,
+} from '@working-notes/widget/snippet';
 import { formatDate } from './format.js';
 
 const require = createRequire(import.meta.url);
@@ -21,8 +26,21 @@ export function widgetBuild(): WidgetBuild {
   };
 }
 
+/**
+ * The element's attributes as its Custom Elements Manifest states them, generated from the one
+ * options table in the widget's source: the Embed page's table cannot drift from the element.
+ */
+export function widgetAttributes(): { name: string; description: string }[] {
+  const manifest = require('@working-notes/widget/custom-elements.json') as {
+    modules: { declarations: { attributes?: { name: string; description: string }[] }[] }[];
+  };
+  return manifest.modules.flatMap((module) =>
+    module.declarations.flatMap((declaration) => declaration.attributes ?? []),
+  );
+}
+
 /** Immutable, versioned: pin this with its integrity hash. */
-export const versionedScriptPath = (version: string) => `/widget/v${version}/latest-essays.js`;
+export const versionedScriptPath = scriptPath;
 /** The channel: always the newest version, cached for minutes. */
 export const channelScriptPath = '/widget/latest-essays.js';
 export const dataPath = '/widget/latest.json';
@@ -47,17 +65,28 @@ export function widgetData(posts: readonly PostMeta[]): string {
   });
 }
 
+const essays = (posts: readonly PostMeta[]) =>
+  posts.map((post) => ({
+    title: post.title,
+    url: new URL(post.path, site.url).href,
+    date: post.date,
+    dateText: formatDate(post.date),
+  }));
+
 /** The fallback links inside the element: what readers see without JavaScript or when it fails. */
-export function fallbackHtml(posts: readonly PostMeta[], count = 5): string {
-  const items = posts.slice(0, count).map((post) => {
-    const title = post.title.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-    return `    <li><a href="${new URL(post.path, site.url).href}">${title}</a> <time datetime="${post.date}">${formatDate(post.date)}</time></li>`;
-  });
-  return `  <h2>Latest essays</h2>\n  <ol>\n${items.join('\n')}\n  </ol>`;
+export function fallbackHtml(posts: readonly PostMeta[], headingLevel = 2): string {
+  return fallback(essays(posts), { headingLevel });
 }
 
-/** The snippet the Embed page hands out: one script tag and one element with its fallback. */
+/**
+ * The snippet the Embed page hands out: one script tag and one element with its fallback. The
+ * widget package builds it, so its own tests embed exactly this on their host pages.
+ */
 export function snippet(posts: readonly PostMeta[], build: WidgetBuild): string {
-  const src = new URL(versionedScriptPath(build.version), site.url).href;
-  return `<script async src="${src}" integrity="${build.integrity}" crossorigin="anonymous"></script>\n<latest-essays count="5">\n${fallbackHtml(posts)}\n</latest-essays>`;
+  return embedSnippet({
+    origin: site.url,
+    version: build.version,
+    integrity: build.integrity,
+    essays: essays(posts),
+  });
 }

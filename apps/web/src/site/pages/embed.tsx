@@ -1,16 +1,16 @@
 import { type PostMeta, site } from '@working-notes/content';
-import { channelScriptPath, fallbackHtml, snippet, type WidgetBuild } from '../widget.js';
+import {
+  channelScriptPath,
+  fallbackHtml,
+  snippet,
+  type WidgetBuild,
+  widgetAttributes,
+} from '../widget.js';
 
-const attributes: [string, string][] = [
-  ['count', 'How many essays, 1 to 20. Default 5.'],
-  ['tag', 'Only essays with this tag, such as kubernetes.'],
-  ['heading-level', 'The heading level, 2 to 6, so the list fits your outline. Default 2.'],
-  ['label', 'The heading text. Default “Latest essays”.'],
-  ['theme', 'auto (inherit your colours), light or dark. Default auto.'],
-  ['static', 'Show the essays already in the element, with no network request.'],
-  ['src', `The data URL. Default ${site.url}/widget/latest.json.`],
-  ['timeout', 'Milliseconds before the request is abandoned, 1000 to 30000. Default 8000.'],
-];
+/** Backticked words in the widget's descriptions are code. */
+function prose(text: string) {
+  return text.split(/`([^`]+)`/).map((part, i) => (i % 2 ? <code key={part}>{part}</code> : part));
+}
 
 export function EmbedPage({ posts, build }: { posts: readonly PostMeta[]; build: WidgetBuild }) {
   return (
@@ -34,7 +34,7 @@ export function EmbedPage({ posts, build }: { posts: readonly PostMeta[]; build:
         <latest-essays
           static=""
           heading-level="3"
-          dangerouslySetInnerHTML={{ __html: fallbackHtml(posts).replace(/<(\/?)h2>/g, '<$1h3>') }}
+          dangerouslySetInnerHTML={{ __html: fallbackHtml(posts, 3) }}
         />
       </div>
       <h2>Options</h2>
@@ -46,12 +46,12 @@ export function EmbedPage({ posts, build }: { posts: readonly PostMeta[]; build:
           </tr>
         </thead>
         <tbody>
-          {attributes.map(([name, text]) => (
-            <tr key={name}>
+          {widgetAttributes().map((attribute) => (
+            <tr key={attribute.name}>
               <td>
-                <code>{name}</code>
+                <code>{attribute.name}</code>
               </td>
-              <td>{text}</td>
+              <td>{prose(attribute.description)}</td>
             </tr>
           ))}
         </tbody>
@@ -62,8 +62,10 @@ export function EmbedPage({ posts, build }: { posts: readonly PostMeta[]; build:
         <code>--latest-essays-link</code>, <code>--latest-essays-muted</code>,{' '}
         <code>--latest-essays-background</code> and <code>--latest-essays-indent</code>, or style
         its parts: <code>latest-essays::part(link)</code>, and likewise <code>heading</code>,{' '}
-        <code>list</code>, <code>item</code> and <code>date</code>. It fires <code>load</code> and{' '}
-        <code>error</code> events and sets <code>data-state</code> to loading, ready or error.
+        <code>list</code>, <code>item</code> and <code>date</code>. It fires{' '}
+        <code>latest-essays-load</code> and <code>latest-essays-error</code> events (in React 19,{' '}
+        <code>onlatest-essays-load</code>) and sets <code>data-state</code> to loading, ready or
+        error.
       </p>
     </div>
   );

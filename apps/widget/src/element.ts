@@ -1,9 +1,9 @@
-import { createSignal } from 'solid-js';
-import { render } from 'solid-js/web';
+import { createRoot, createSignal } from 'solid-js';
 import { type Essay, loadEssays, readFallback } from './data.js';
-import { type Options, readOptions } from './options.js';
+import { fire } from './events.js';
+import { type Option, type Options, optionTable, readOptions } from './options.js';
 import { stylesheet } from './styles.js';
-import { LatestEssays } from './view.js';
+import { renderView } from './view.js';
 
 type State = 'fallback' | 'loading' | 'ready' | 'error';
 
@@ -11,31 +11,10 @@ type State = 'fallback' | 'loading' | 'ready' | 'error';
  * `<latest-essays>`: the newest Working Notes essays, rendered in a shadow root.
  *
  * The links inside the element are the fallback: they stay visible without JavaScript, while the
- * data loads, and whenever anything fails. The shadow root is attached only after Solid has
- * rendered once into a detached node, so a host that blocks `innerHTML` (Trusted Types) keeps the
- * fallback instead of an empty box.
- *
- * @element latest-essays
- * @attr {number} count - How many essays, 1 to 20 (default 5).
- * @attr {string} tag - Only essays with this tag.
- * @attr {string} src - The JSON feed URL (default https://workingnotes.dev/widget/latest.json).
- * @attr {boolean} static - Show the fallback essays styled, with no network request.
- * @attr {number} heading-level - 2 to 6, so the heading fits the host's outline (default 2).
- * @attr {string} label - The heading text (default "Latest essays").
- * @attr {"auto"|"light"|"dark"} theme - auto inherits the host's colours (default).
- * @attr {number} timeout - Milliseconds before the request is abandoned, 1000 to 30000 (default 8000).
- * @fires load - The list rendered; `detail.count` essays.
- * @fires error - The data could not be used; the fallback stays. `detail.reason` says why.
- * @csspart container - Wraps heading and list.
- * @csspart heading - The heading.
- * @csspart list - The ordered list.
- * @csspart item - One essay.
- * @csspart link - The essay's link.
- * @csspart date - The essay's date.
- * @cssprop --latest-essays-link - Link colour.
- * @cssprop --latest-essays-muted - Date colour.
- * @cssprop --latest-essays-background - Background with theme="light" or "dark".
- * @cssprop --latest-essays-indent - List indent (default 40px, the browser's).
+ * data loads, and whenever anything fails. The shadow root holds only a slot until the list is
+ * ready, and the list takes the layout the host gave the fallback, so neither step moves the page.
+ * Its attributes, events, parts and custom properties are listed in the README, generated from
+ * the tables in options.ts and events.ts.
  */
 export class LatestEssaysElement extends HTMLElement {
   #started = false;
@@ -43,6 +22,15 @@ export class LatestEssaysElement extends HTMLElement {
   connectedCallback(): void {
     if (this.#started) return;
     this.#started = true;
+    // A framework may have set a property before this script defined the element; that value
+    // sits on the instance, hiding the accessor. Pass it through the accessor to its attribute.
+    // getOwnPropertyDescriptor, not Object.hasOwn: the bundle targets browsers older than that.
+    for (const property of Object.keys(properties))
+      if (Object.getOwnPropertyDescriptor(this, property)) {
+        const value = (this as unknown as Record<string, unknown>)[property];
+        delete (this as unknown as Record<string, unknown>)[property];
+        (this as unknown as Record<string, unknown>)[property] = value;
+      }
     try {
       this.#start();
     } catch (error) {
@@ -57,16 +45,12 @@ export class LatestEssaysElement extends HTMLElement {
     );
     if (options.theme !== 'auto') this.setAttribute('theme', options.theme);
     const [essays, setEssays] = createSignal<Essay[] | undefined>(undefined);
-    const mount = document.createElement('div');
-    // Throws where the host enforces Trusted Types; the catch above leaves the fallback alone.
-    render(
-      () => <LatestEssays options={options} essays={essays} formatDate={dateFormatter(this)} />,
-      mount,
-    );
     const shadow = this.attachShadow({ mode: 'open' });
     shadow.adoptedStyleSheets = [stylesheet()];
-    // The mount itself moves in: Solid keeps updating the node it rendered into.
-    shadow.append(mount);
+    // The element lives as long as the page: its root is never disposed.
+    createRoot(() =>
+      renderView(shadow, { options, essays, formatDate: dateFormatter(this), host: this }),
+    );
 
     const origin = new URL(options.source).origin;
     const show = (list: Essay[]) => {
@@ -75,7 +59,7 @@ export class LatestEssaysElement extends HTMLElement {
         throw new Error(options.tag ? `no essays tagged ${options.tag}` : 'no essays in the data');
       setEssays(chosen);
       this.#setState('ready');
-      this.dispatchEvent(new CustomEvent('load', { detail: { count: chosen.length } }));
+      fire(this, 'load', { count: chosen.length });
     };
 
     if (options.offline) {
@@ -91,12 +75,35 @@ export class LatestEssaysElement extends HTMLElement {
   #fail(error: unknown): void {
     this.#setState('error');
     const reason = error instanceof Error ? error.message : String(error);
-    this.dispatchEvent(new CustomEvent('error', { detail: { reason } }));
+    fire(this, 'error', { reason });
   }
 
   #setState(state: State): void {
     this.dataset.state = state;
   }
+}
+
+/**
+ * One property per attribute, from the same table, reflecting to the attribute: Solid sets
+ * properties on custom elements, and React 19 does once the element is defined.
+ */
+const properties: Record<string, Option> = {};
+for (const option of Object.values(optionTable) as Option[]) {
+  const property = option.name.replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase());
+  properties[property] = option;
+  Object.defineProperty(LatestEssaysElement.prototype, property, {
+    configurable: true,
+    get(this: Element) {
+      return option.kind === 'boolean'
+        ? this.hasAttribute(option.name)
+        : this.getAttribute(option.name);
+    },
+    set(this: Element, value: unknown) {
+      if (value === null || value === undefined || value === false)
+        this.removeAttribute(option.name);
+      else this.setAttribute(option.name, value === true ? '' : String(value));
+    },
+  });
 }
 
 function select(list: readonly Essay[], options: Options): Essay[] {
