@@ -13,6 +13,14 @@ import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 
 /**
+ * util-linux's runuser, which lives in /usr/sbin: a root shell started without the sbin folders on
+ * its PATH (cron, `env -i`, some CI images) would otherwise not find it.
+ */
+function runuser(): string {
+  return ['/usr/sbin/runuser', '/sbin/runuser'].find((path) => existsSync(path)) ?? 'runuser';
+}
+
+/**
  * The checks for an essay's SQL, Python, shell and YAML blocks (TypeScript is `samples.ts`).
  * The conventions are in docs/essay-format.md: SQL blocks of one essay run in order in a fresh
  * PostgreSQL database and one psql session, `fails` marks a SQL block that must raise an error, `fragment` marks a block
@@ -263,7 +271,7 @@ export class TemporaryPostgres {
       }
       const server = (tool: string, args: string[]) => {
         const command = asPostgres
-          ? spawnSync('runuser', ['-u', 'postgres', '--', join(bin, tool), ...args], {
+          ? spawnSync(runuser(), ['-u', 'postgres', '--', join(bin, tool), ...args], {
               encoding: 'utf8',
             })
           : spawnSync(join(bin, tool), args, { encoding: 'utf8' });
@@ -417,7 +425,7 @@ export class TemporaryPostgres {
     process.removeListener('exit', this.onExit);
     const args = ['-D', join(this.root, 'data'), '-m', 'fast', '-w', 'stop'];
     if (this.asPostgres)
-      spawnSync('runuser', ['-u', 'postgres', '--', join(this.bin, 'pg_ctl'), ...args]);
+      spawnSync(runuser(), ['-u', 'postgres', '--', join(this.bin, 'pg_ctl'), ...args]);
     else spawnSync(join(this.bin, 'pg_ctl'), args);
     rmSync(this.root, { recursive: true, force: true });
   }
