@@ -1,6 +1,16 @@
 import type { PostMeta } from '@working-notes/content';
 import { formatDate, minutes } from '../format.js';
 
+/** "18 November 2026 · 12 min read", under every essay's title in a list, a card or an ending. */
+export function DateAndLength({ post, lead }: { post: PostMeta; lead?: string | undefined }) {
+  return (
+    <p className="meta">
+      {lead}
+      <time dateTime={post.date}>{formatDate(post.date)}</time> · {minutes(post.readingTime)}
+    </p>
+  );
+}
+
 /** The index of essays: title, then date and reading time, then the description. */
 export function PostList({
   posts,
@@ -22,10 +32,7 @@ export function PostList({
             <Heading className="post-list-title">
               <a href={post.path}>{post.title}</a>
             </Heading>
-            <p className="meta">
-              <time dateTime={post.date}>{formatDate(post.date)}</time> ·{' '}
-              {minutes(post.readingTime)}
-            </p>
+            <DateAndLength post={post} />
             <p className="post-list-description">{post.description}</p>
           </article>
         </li>

@@ -21,7 +21,7 @@ export function EmbedPage({ posts, build }: { posts: readonly PostMeta[]; build:
         without JavaScript, and any page where the script cannot run, still see them.
       </p>
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: the snippet scrolls sideways, and keyboard users must reach it (axe: scrollable-region-focusable). */}
-      <pre className="code snippet" tabIndex={0}>
+      <pre className="code snippet" data-lang="html" tabIndex={0}>
         <code>{snippet(posts, build)}</code>
       </pre>
       <p>

@@ -1,4 +1,5 @@
 import type { Post, PostMeta } from '@working-notes/content';
+import { DateAndLength } from '../components/post-list.js';
 import { formatDate, minutes } from '../format.js';
 import type { Series } from '../series.js';
 
@@ -78,11 +79,10 @@ export function EssayPage({ post, newer, older, related, series }: EssayPageProp
                 <li key={item.slug}>
                   <a href={item.path}>{item.title}</a>
                   <p>{item.description}</p>
-                  <p className="meta">
-                    {item === nextInSeries ? 'Next in the series · ' : ''}
-                    <time dateTime={item.date}>{formatDate(item.date)}</time> ·{' '}
-                    {minutes(item.readingTime)}
-                  </p>
+                  <DateAndLength
+                    post={item}
+                    lead={item === nextInSeries ? 'Next in the series · ' : undefined}
+                  />
                 </li>
               ))}
             </ul>

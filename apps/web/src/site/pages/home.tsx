@@ -1,6 +1,5 @@
 import { type PostMeta, site, type Tag } from '@working-notes/content';
-import { PostList } from '../components/post-list.js';
-import { formatDate, minutes } from '../format.js';
+import { DateAndLength, PostList } from '../components/post-list.js';
 import type { Series } from '../series.js';
 
 /** Past this many essays the home page lists the newest and sends readers to the archive. */
@@ -37,10 +36,7 @@ export function HomePage({ posts, featured, topics, series }: HomePageProps) {
                 <a href={post.path}>{post.title}</a>
               </h3>
               <p className="post-list-description">{post.description}</p>
-              <p className="meta">
-                <time dateTime={post.date}>{formatDate(post.date)}</time> ·{' '}
-                {minutes(post.readingTime)}
-              </p>
+              <DateAndLength post={post} />
             </li>
           ))}
         </ul>
