@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { loadPost, type Post, posts } from '@working-notes/content';
 import { type SearchIndex, search, tokenize } from '@working-notes/content/search';
+import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 const bodies = new Map<string, Post>();
 export async function loadBodies(): Promise<Map<string, Post>> {
@@ -46,4 +48,19 @@ export function wordOnlyInOneBody(): { word: string; post: Post } {
     if (post) return { word, post };
   }
   throw new Error('no word appears in exactly one essay body');
+}
+
+/**
+ * Opens search with the "/" key, types a word found only in one essay's body, and waits until that
+ * essay is the first result. Returns the dialog, still open.
+ */
+export async function searchBodyWordFromKeyboard(page: Page): Promise<Locator> {
+  const { word, post } = wordOnlyInOneBody();
+  await page.keyboard.press('/');
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('combobox').fill(word);
+  await expect
+    .poll(() => dialog.getByRole('option').first().locator('.search-title').textContent())
+    .toBe(post.title);
+  return dialog;
 }

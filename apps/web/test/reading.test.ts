@@ -2,7 +2,7 @@ import { posts } from '@working-notes/content';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSite, type Site, watchForProblems } from './browser.js';
-import { wordOnlyInOneBody } from './corpus.js';
+import { searchBodyWordFromKeyboard } from './corpus.js';
 
 let site: Site;
 let context: BrowserContext;
@@ -44,13 +44,7 @@ describe('reading the site in Chromium', () => {
     page.on('request', (request) => requests.push(new URL(request.url()).pathname));
     await page.goto(`${site.url}/archive/`);
     expect(requests).not.toContain('/search-index.json');
-    const { word, post } = wordOnlyInOneBody();
-    await page.keyboard.press('/');
-    const dialog = page.getByRole('dialog');
-    await dialog.getByRole('combobox').fill(word);
-    await expect
-      .poll(() => dialog.getByRole('option').first().locator('.search-title').textContent())
-      .toBe(post.title);
+    const dialog = await searchBodyWordFromKeyboard(page);
     await page.keyboard.press('Escape');
     expect(await dialog.isVisible()).toBe(false);
     expect(problems).toEqual([]);

@@ -1,24 +1,12 @@
-import { execFileSync } from 'node:child_process';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { run } from '../../../scripts/run-tool.mjs';
 import { packageRoot, temporaryDir } from './helpers.js';
 
 /** A tool from this package's devDependencies. */
 export const bin = (name: string) => join(packageRoot, 'node_modules', '.bin', name);
 
-/** Runs a tool; on failure the error carries its output, so a red test says what the tool said. */
-export function run(command: string, args: string[], cwd: string): string {
-  try {
-    return execFileSync(command, args, {
-      cwd,
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-  } catch (error) {
-    const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
-    throw new Error(`${command} ${args.join(' ')} failed:\n${stdout}${stderr}`);
-  }
-}
+export { run };
 
 /** Packs this package as `npm publish` would (`pnpm pack`) and returns the tarball's path. */
 export function packTarball(): string {
