@@ -24,7 +24,8 @@ export function TagPage({ tag, posts }: { tag: Tag; posts: readonly PostMeta[] }
         Essays tagged <span className="tag-name">{tag}</span>
       </h1>
       <p className="meta">
-        {posts.length === 1 ? '1 essay' : `${posts.length} essays`} · <a href="/tags/">all topics</a>
+        {posts.length === 1 ? '1 essay' : `${posts.length} essays`} ·{' '}
+        <a href="/tags/">all topics</a>
       </p>
       <PostList posts={posts} />
     </div>
