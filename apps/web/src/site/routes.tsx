@@ -103,7 +103,14 @@ export function routes(): Route[] {
           mainEntity: { ...author, jobTitle: 'Software engineer', nationality: 'Brazilian' },
         },
       },
-      () => <AboutPage />,
+      () => (
+        <AboutPage
+          has={{
+            guaraEssay: posts.some((post) => post.slug === 'why-i-am-building-guara-cloud'),
+            guaraSeries: series.some((entry) => entry.slug === 'building-guara-cloud'),
+          }}
+        />
+      ),
     ),
     page(
       '/404',

@@ -1,7 +1,26 @@
 import { essayPath, site } from '@working-notes/content';
+import type { ReactNode } from 'react';
+
+interface AboutPageProps {
+  /** Which of the pages this one names exist in the corpus being built. */
+  has: { guaraEssay: boolean; guaraSeries: boolean };
+}
+
+/** A link when its page exists, its words alone when not: a preview of another corpus lacks it. */
+function LinkIf({
+  exists,
+  href,
+  children,
+}: {
+  exists: boolean;
+  href: string;
+  children: ReactNode;
+}) {
+  return exists ? <a href={href}>{children}</a> : children;
+}
 
 /** Who writes the essays, what they work on, and where to follow. */
-export function AboutPage() {
+export function AboutPage({ has }: AboutPageProps) {
   return (
     <div className="page prose-page">
       <h1>About</h1>
@@ -12,10 +31,15 @@ export function AboutPage() {
       <p>
         For four years I worked in product engineering at Deel, on software that decides whether
         people get hired and paid on time. In June 2026 I left to build{' '}
-        <a href={essayPath('why-i-am-building-guara-cloud')}>Guara Cloud</a>, a platform for
-        deploying web applications, priced in reais, that runs on bare-metal Kubernetes I operate
-        myself. The series <a href="/series/building-guara-cloud/">Building Guara Cloud</a> follows
-        that work as it happens, incidents included.
+        <LinkIf exists={has.guaraEssay} href={essayPath('why-i-am-building-guara-cloud')}>
+          Guara Cloud
+        </LinkIf>
+        , a platform for deploying web applications, priced in reais, that runs on bare-metal
+        Kubernetes I operate myself. The series{' '}
+        <LinkIf exists={has.guaraSeries} href="/series/building-guara-cloud/">
+          Building Guara Cloud
+        </LinkIf>{' '}
+        follows that work as it happens, incidents included.
       </p>
       <p>
         Before that, evenings went to a homelab that grew from one tower under a desk into a rack,
