@@ -2,9 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { Resvg } from '@resvg/resvg-js';
 import { type PostMeta, site } from '@working-notes/content';
-import satori from 'satori';
 import { webRoot } from './paths.js';
 
 const require = createRequire(import.meta.url);
@@ -81,6 +79,12 @@ export async function renderOgCard({ title, footer }: OgCard): Promise<Buffer> {
   const key = createHash('sha1').update(`v1|${title}|${footer}`).digest('hex');
   const cached = join(cacheDir, `${key}.png`);
   if (!existsSync(cached)) {
+    // Loaded on the first card to draw: together they take most of a second to import, which
+    // every build would pay, and every page worker, though the cards are usually cached.
+    const [{ default: satori }, { Resvg }] = await Promise.all([
+      import('satori'),
+      import('@resvg/resvg-js'),
+    ]);
     const svg = await satori(card(title, footer), { width: 1200, height: 630, fonts });
     mkdirSync(cacheDir, { recursive: true });
     // Written beside and renamed, so a build killed mid-write never leaves half a card cached.

@@ -55,6 +55,8 @@ export interface OutputContext {
   assets: Assets;
   /** The files Vite wrote (from its manifest); empty in dev, where Vite serves sources itself. */
   viteFiles: readonly string[];
+  /** Where Vite wrote them (a build's cached client folder); the build copies them from there. */
+  clientDir?: string;
   /** Skips the per-essay Open Graph cards (the scale check at 5000 essays). */
   essayCards?: boolean;
 }
@@ -64,7 +66,7 @@ export interface OutputFile {
   path: string;
   /** Where it lives inside dist/: `essays/x/index.html`. */
   file: string;
-  /** Its bytes. Absent when a tool before the prerender (Vite) already wrote it. */
+  /** Its bytes. Absent in dev for the files Vite serves itself. */
   body?: () => Promise<string | Uint8Array> | string | Uint8Array;
   /** The route behind a page, for the size report. */
   route?: Route;
@@ -218,7 +220,9 @@ export const outputs: readonly Output[] = [
     type: 'image/svg+xml',
     cache: minutes(60 * 24),
     producedBy: 'copied from public/ by Vite',
-    files: () => [{ path: '/favicon.svg', file: 'favicon.svg' }],
+    files: (context) => [
+      { path: '/favicon.svg', file: 'favicon.svg', ...fromClient(context, 'favicon.svg') },
+    ],
   },
   {
     name: 'Client script, stylesheet and fonts (content-hashed names)',
@@ -230,7 +234,8 @@ export const outputs: readonly Output[] = [
     },
     cache: immutable,
     producedBy: 'vite build',
-    files: (context) => context.viteFiles.map((file) => ({ path: `/${file}`, file })),
+    files: (context) =>
+      context.viteFiles.map((file) => ({ path: `/${file}`, file, ...fromClient(context, file) })),
   },
   {
     name: 'Open Graph cards',
@@ -283,6 +288,12 @@ export const outputs: readonly Output[] = [
     files: () => [{ path: dataPath, file: dataPath.slice(1), body: () => widgetData(posts) }],
   },
 ];
+
+/** A file of the client build, read from the folder Vite wrote it to (none in dev). */
+function fromClient(context: OutputContext, file: string): Pick<OutputFile, 'body'> {
+  const { clientDir } = context;
+  return clientDir ? { body: () => readFileSync(join(clientDir, file)) } : {};
+}
 
 /** The sitemap lists every page a search engine should index: all pages but the 404. */
 function sitemapOf(): string {

@@ -1,8 +1,27 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const webRoot = dirname(dirname(fileURLToPath(import.meta.url)));
+/**
+ * The web app's folder, found by walking up to its package.json: these scripts run from
+ * `scripts/` under tsx, and bundled from a cache folder under `node_modules/` in a build.
+ */
+export const webRoot = (() => {
+  for (
+    let dir = dirname(fileURLToPath(import.meta.url));
+    dir !== dirname(dir);
+    dir = dirname(dir)
+  ) {
+    const manifest = join(dir, 'package.json');
+    if (
+      existsSync(manifest) &&
+      JSON.parse(readFileSync(manifest, 'utf8')).name === '@working-notes/web'
+    )
+      return dir;
+  }
+  throw new Error(`no @working-notes/web package.json above ${fileURLToPath(import.meta.url)}`);
+})();
 
 /**
  * Where the built site goes. `WEB_OUT_DIR` moves it, so the scale check (scripts/scale.ts) can

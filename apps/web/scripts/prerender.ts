@@ -1,106 +1,319 @@
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { loadPost, type posts } from '@working-notes/content';
+import { fileURLToPath } from 'node:url';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { loadPost, type Slug } from '@working-notes/content';
 import { type Assets, preloadedFonts } from '../src/site/document.js';
 import { scriptHash, speculationRules, themeScript } from '../src/site/inline-scripts.js';
 import { checkHeaders, contentSecurityPolicy, headerRules, headersFile } from './headers.js';
-import { type OutputContext, outputFiles, outputs } from './outputs.js';
-import { outDir } from './paths.js';
-import { measurePage, type PageSize, printReport } from './size-report.js';
+import { type OutputContext, type OutputFile, outputFiles, outputs } from './outputs.js';
+import { contentDist } from './paths.js';
+import { type Manifest, measurePage, type PageSize, printReport } from './size-report.js';
 
 /**
- * Writes the static site into the output folder after `vite build` has put the client assets
- * there: a loop over the table of outputs (scripts/outputs.ts), each file written from its
- * producer, then `_headers` derived from the same table. Checks that every file in the folder is
- * one the table knows and that `_headers` gives each its type and cache policy. Ends with the
- * size report, which fails the build when a page goes over budget.
+ * Writes the static site into a folder: a loop over the table of outputs (scripts/outputs.ts),
+ * each file written from its producer, then `_headers` derived from the same table. Checks that
+ * every file in the folder is one the table knows and that `_headers` gives each its type and
+ * cache policy. Ends with the size report, which fails the build when a page goes over budget.
+ *
+ * Incremental: the folder starts as the last good build (hard links, see build-pages.mjs), and a
+ * page is rendered again only when its key changed: the code, the client assets and the page's
+ * `inputs` (routes.tsx), the essay's module file among them. Pages to render are shared between
+ * worker threads, one per core. The keys live in a state file beside the output; without it, or
+ * when a kept page is not the bytes the state recorded, the page is rendered.
+ *
+ * It runs as a bundle in plain Node (scripts/build-pages.mjs builds and starts it): under a loader
+ * such as tsx every essay module would be imported through the loader's thread, which cost more
+ * than rendering the pages.
  */
-const started = performance.now();
-type Manifest = Record<
-  string,
-  { file: string; css?: string[]; imports?: string[]; isEntry?: boolean; src?: string }
->;
-const manifestFile = join(outDir, '.vite', 'manifest.json');
-const manifest: Manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
-const entry = (src: string) => {
-  const found = manifest[src];
-  if (!found) throw new Error(`Vite's manifest has no entry for ${src}; run vite build first`);
-  return found;
-};
-const policy = { scriptHashes: [scriptHash(themeScript), scriptHash(speculationRules)] };
-// WEB_HOST=github-pages: a host that sends no headers gets the policy as a <meta> tag instead
-// of a _headers file it would ignore (and serve as a plain file); see docs/deploy.md.
-const headerless = process.env.WEB_HOST === 'github-pages';
-const assets: Assets = {
-  css: [`/${entry('src/styles/site.css').file}`],
-  script: `/${entry('src/client/enhance.ts').file}`,
-  fonts: preloadedFonts(manifest),
-  ...(headerless && { metaPolicy: contentSecurityPolicy(policy, true) }),
-};
-// The manifest is for this script only: read, then removed, so it is never deployed.
-rmSync(join(outDir, '.vite'), { recursive: true, force: true });
+export interface PrerenderJob {
+  /** The folder to write; it may hold the last build, which this brings up to date. */
+  outDir: string;
+  /** Vite's output for the client (script, stylesheet, fonts, favicon, manifest). */
+  clientDir: string;
+  /** Where the page keys of the last build are kept. */
+  stateFile: string;
+  /** Changes whenever the rendering code or the content package's runtime does. */
+  codeKey: string;
+  /** Render the per-essay Open Graph cards (the benchmarks time them apart). */
+  cards: boolean;
+  /** A host that sends no headers gets the policy as a <meta> tag (WEB_HOST=github-pages). */
+  headerless: boolean;
+}
 
-const context: OutputContext = {
-  assets,
-  viteFiles: [
-    ...new Set(Object.values(manifest).flatMap((chunk) => [chunk.file, ...(chunk.css ?? [])])),
-  ],
-  // The scale check turns the essay cards off at 5000 essays: they are linear (about 80 ms each,
-  // cached by title) and would turn a one-minute check into ten.
-  essayCards: process.env.WEB_OG_IMAGES !== 'off',
-};
+interface PageResult {
+  file: string;
+  sha: string;
+  size: PageSize;
+}
 
-const sizes: PageSize[] = [];
-const files = outputFiles(context);
-let pages = 0;
-let cards = 0;
-for (const { file } of files) {
-  const target = join(outDir, file.file);
-  if (!file.body) {
-    readFileSync(target); // written by Vite: it must be there
-    continue;
+interface State {
+  version: 1;
+  files: Record<string, { key?: string; sha?: string; size?: PageSize }>;
+}
+
+/** Pages a worker claims at a time from the shared counter: small enough to balance the cores. */
+const chunk = 8;
+/** Below this many pages to render, starting workers costs more than it saves. */
+const inlineLimit = 48;
+
+const sha1 = (data: string | Uint8Array) => createHash('sha1').update(data).digest('base64url');
+
+function setUp(job: PrerenderJob) {
+  const manifest: Manifest = JSON.parse(
+    readFileSync(join(job.clientDir, '.vite', 'manifest.json'), 'utf8'),
+  );
+  const entry = (src: string) => {
+    const found = manifest[src];
+    if (!found) throw new Error(`Vite's manifest has no entry for ${src}`);
+    return found;
+  };
+  const policy = { scriptHashes: [scriptHash(themeScript), scriptHash(speculationRules)] };
+  const assets: Assets = {
+    css: [`/${entry('src/styles/site.css').file}`],
+    script: `/${entry('src/client/enhance.ts').file}`,
+    fonts: preloadedFonts(manifest),
+    ...(job.headerless && { metaPolicy: contentSecurityPolicy(policy, true) }),
+  };
+  const context: OutputContext = {
+    assets,
+    viteFiles: [
+      ...new Set(Object.values(manifest).flatMap((chunk) => [chunk.file, ...(chunk.css ?? [])])),
+    ],
+    clientDir: job.clientDir,
+    essayCards: job.cards,
+  };
+  return { manifest, policy, assets, context, files: outputFiles(context) };
+}
+
+/** Folders already made in this thread, so each file costs no mkdir call of its own. */
+const madeDirs = new Set<string>();
+
+/**
+ * Replaces a file without writing into it: the folder's files may be hard links shared with the
+ * last good build, which must stay as it was until the new one takes its place.
+ */
+function replaceFile(outDir: string, file: string, body: string | Uint8Array): void {
+  const target = join(outDir, file);
+  const dir = dirname(target);
+  if (!madeDirs.has(dir)) {
+    mkdirSync(dir, { recursive: true });
+    madeDirs.add(dir);
   }
-  const body = await file.body();
-  mkdirSync(dirname(target), { recursive: true });
+  try {
+    unlinkSync(target);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
   writeFileSync(target, body);
-  if (file.path.startsWith('/og/')) cards++;
-  if (file.route && typeof body === 'string') {
-    pages++;
-    const slug = /^\/essays\/([^/]+)\/$/.exec(file.route.path)?.[1];
-    const article = slug
-      ? (await loadPost(slug as (typeof posts)[number]['slug'])).html
-      : undefined;
-    sizes.push(measurePage(outDir, file.route.path, body, manifest, article));
+}
+
+async function renderPage(
+  job: PrerenderJob,
+  manifest: Manifest,
+  file: OutputFile,
+): Promise<PageResult> {
+  const html = (await file.body?.()) as string;
+  replaceFile(job.outDir, file.file, html);
+  const path = file.route?.path ?? file.path;
+  const slug = /^\/essays\/([^/]+)\/$/.exec(path)?.[1];
+  const article = slug ? (await loadPost(slug as Slug)).html : undefined;
+  return {
+    file: file.file,
+    sha: sha1(html),
+    // Scripts and fonts are measured in the client build: the main thread may still be copying them.
+    size: measurePage(job.clientDir, path, html, manifest, article),
+  };
+}
+
+/** A worker: claims chunks of `order` (indices into the list of files) until none are left. */
+async function renderShare(
+  job: PrerenderJob,
+  order: readonly number[],
+  counter: Int32Array,
+): Promise<PageResult[]> {
+  const { manifest, files } = setUp(job);
+  const results: PageResult[] = [];
+  for (;;) {
+    const start = Atomics.add(counter, 0, chunk);
+    if (start >= order.length) return results;
+    for (const index of order.slice(start, start + chunk)) {
+      const file = files[index];
+      if (file) results.push(await renderPage(job, manifest, file.file));
+    }
   }
 }
 
-const headers = headersFile(headerRules(outputs, policy));
-if (!headerless) writeFileSync(join(outDir, '_headers'), headers);
-
-// A file in dist/ that the table does not know would be served with no rule of its own.
-const known = new Set(files.map(({ file }) => file.file));
-const unknown = readdirSync(outDir, { recursive: true, withFileTypes: true })
-  .filter((dirent) => dirent.isFile())
-  .map((dirent) => relative(outDir, join(dirent.parentPath, dirent.name)).split(sep).join('/'))
-  .filter((file) => file !== '_headers' && !known.has(file));
-const problems = [
-  ...unknown.map((file) => `${file}: in dist/ but in no output of scripts/outputs.ts`),
-  ...checkHeaders(
-    headers,
-    files.map(({ file, output }) => ({ path: file.path, output })),
-  ),
-];
-if (problems.length > 0) {
-  console.error(`The table of outputs and the build disagree:\n  ${problems.join('\n  ')}`);
-  process.exit(1);
+async function renderInWorkers(job: PrerenderJob, order: number[]): Promise<PageResult[]> {
+  const counter = new Int32Array(new SharedArrayBuffer(4));
+  const count = Math.min(availableParallelism(), Math.ceil(order.length / inlineLimit));
+  const shares = Array.from(
+    { length: count },
+    () =>
+      new Promise<PageResult[]>((resolve, reject) => {
+        const worker = new Worker(fileURLToPath(import.meta.url), {
+          workerData: { job, order, counter },
+        });
+        worker.once('message', resolve);
+        worker.once('error', reject);
+        worker.once('exit', (code) => {
+          if (code !== 0) reject(new Error(`a page worker stopped with exit code ${code}`));
+        });
+      }),
+  );
+  return (await Promise.all(shares)).flat();
 }
 
-console.log(
-  `prerendered ${pages} pages and ${cards} Open Graph image${cards === 1 ? '' : 's'} (${files.length} files) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
-);
-const failures = printReport(summarise(sizes), outDir);
-if (failures.length > 0) process.exitCode = 1;
+function readState(stateFile: string): State | undefined {
+  try {
+    const state = JSON.parse(readFileSync(stateFile, 'utf8')) as State;
+    return state.version === 1 ? state : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function filesIn(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((dirent) => dirent.isFile())
+    .map((dirent) => relative(dir, join(dirent.parentPath, dirent.name)).split(sep).join('/'));
+}
+
+/** What one run did, for the caller's report. */
+export interface PrerenderStats {
+  pages: number;
+  rendered: number;
+  written: number;
+  cards: number;
+  files: number;
+  seconds: number;
+  failures: string[];
+}
+
+export async function prerender(job: PrerenderJob): Promise<PrerenderStats> {
+  const started = performance.now();
+  const { manifest, policy, assets, files } = setUp(job);
+  mkdirSync(job.outDir, { recursive: true });
+  const previous = readState(job.stateFile);
+  // Without the last build's state, what the folder holds cannot be trusted: start it empty.
+  if (!previous)
+    for (const entry of readdirSync(job.outDir))
+      rmSync(join(job.outDir, entry), { recursive: true, force: true });
+  const kept = new Set(previous ? filesIn(job.outDir) : []);
+
+  const base = sha1(JSON.stringify([job.codeKey, assets]));
+  const keys = new Map<string, string>();
+  const sizes = new Map<string, PageSize>();
+  const shas = new Map<string, string>();
+  const order: number[] = [];
+  files.forEach(({ file }, index) => {
+    if (!file.route) return;
+    const { module, ...data } = file.route.inputs;
+    const moduleSha = module ? sha1(readFileSync(join(contentDist, module))) : '';
+    const key = sha1(JSON.stringify([base, moduleSha, data]));
+    keys.set(file.file, key);
+    const last = previous?.files[file.file];
+    if (last?.key === key && last.sha && last.size && kept.has(file.file)) {
+      // The same inputs: keep the page, if the folder still holds the bytes that were written.
+      if (sha1(readFileSync(join(job.outDir, file.file))) === last.sha) {
+        sizes.set(file.file, last.size);
+        shas.set(file.file, last.sha);
+        return;
+      }
+    }
+    order.push(index);
+  });
+
+  const rendering =
+    order.length > inlineLimit
+      ? renderInWorkers(job, order)
+      : (async () => {
+          const results: PageResult[] = [];
+          for (const index of order) {
+            const file = files[index];
+            if (file) results.push(await renderPage(job, manifest, file.file));
+          }
+          return results;
+        })();
+
+  // Everything else, while the pages render: written only when its bytes changed.
+  let written = 0;
+  let cards = 0;
+  for (const { file } of files) {
+    if (file.route || !file.body) continue;
+    const body = await file.body();
+    const bytes = typeof body === 'string' ? Buffer.from(body) : body;
+    if (file.path.startsWith('/og/')) cards++;
+    if (kept.has(file.file) && readFileSync(join(job.outDir, file.file)).equals(bytes)) continue;
+    replaceFile(job.outDir, file.file, bytes);
+    written++;
+  }
+
+  const results = await rendering;
+  for (const result of results) {
+    sizes.set(result.file, result.size);
+    shas.set(result.file, result.sha);
+  }
+  written += results.length;
+
+  const headers = headersFile(headerRules(outputs, policy));
+  if (!job.headerless) replaceFile(job.outDir, '_headers', headers);
+
+  // A file the table does not know would be served with no rule of its own. Files the last build
+  // wrote and this one does not (an essay removed, assets renamed) are removed.
+  const known = new Set(files.map(({ file }) => file.file));
+  const unknown: string[] = [];
+  for (const file of filesIn(job.outDir)) {
+    if (known.has(file) || (file === '_headers' && !job.headerless)) continue;
+    if (previous?.files[file] || file === '_headers') rmSync(join(job.outDir, file));
+    else unknown.push(file);
+  }
+  const problems = [
+    ...unknown.map((file) => `${file}: in the output but in no output of scripts/outputs.ts`),
+    ...checkHeaders(
+      headers,
+      files.map(({ file, output }) => ({ path: file.path, output })),
+    ),
+  ];
+  if (problems.length > 0)
+    throw new Error(`The table of outputs and the build disagree:\n  ${problems.join('\n  ')}`);
+
+  const state: State = {
+    version: 1,
+    files: Object.fromEntries(
+      [...known].map((file) => {
+        const key = keys.get(file);
+        const sha = shas.get(file);
+        const size = sizes.get(file);
+        return [file, key && sha && size ? { key, sha, size } : {}];
+      }),
+    ),
+  };
+  mkdirSync(dirname(job.stateFile), { recursive: true });
+  writeFileSync(job.stateFile, JSON.stringify(state));
+
+  const seconds = (performance.now() - started) / 1000;
+  const pages = keys.size;
+  console.log(
+    `prerendered ${pages} pages (${results.length} rendered, ${pages - results.length} unchanged) and ${cards} Open Graph image${cards === 1 ? '' : 's'}; ${written} of ${files.length} files written in ${seconds.toFixed(2)} s`,
+  );
+  const failures = printReport(
+    summarise(files.flatMap(({ file }) => sizes.get(file.file) ?? [])),
+    job.outDir,
+  );
+  return {
+    pages,
+    rendered: results.length,
+    written,
+    cards,
+    files: files.length,
+    seconds,
+    failures,
+  };
+}
 
 /** One row per kind of page (the largest of its kind), so the report reads the same at 5000 essays. */
 function summarise(all: readonly PageSize[]): PageSize[] {
@@ -122,4 +335,13 @@ function summarise(all: readonly PageSize[]): PageSize[] {
       articleRatio: Math.max(...list.map((size) => size.articleRatio ?? 0)),
     }),
   }));
+}
+
+if (!isMainThread && workerData?.job) {
+  const { job, order, counter } = workerData as {
+    job: PrerenderJob;
+    order: number[];
+    counter: Int32Array;
+  };
+  parentPort?.postMessage(await renderShare(job, order, counter));
 }

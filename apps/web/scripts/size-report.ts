@@ -9,14 +9,28 @@ export const fontBudget = 64 * 1024;
 
 const gz = (text: string | Buffer) => gzipSync(text, { level: 9 }).length;
 
+/** Vite's manifest: what each source became, and what it imports. */
+export type Manifest = Record<
+  string,
+  { file: string; css?: string[]; imports?: string[]; isEntry?: boolean; src?: string }
+>;
+
+/** Every page loads the same few scripts: each is read and compressed once per build. */
+const scriptSizes = new Map<string, number>();
+function scriptSize(outDir: string, file: string): number {
+  let size = scriptSizes.get(file);
+  if (size === undefined) {
+    size = gz(readFileSync(join(outDir, file)));
+    scriptSizes.set(file, size);
+  }
+  return size;
+}
+
 /**
  * The JavaScript a page loads before any interaction: its scripts and their static imports,
  * followed through Vite's manifest. Lazy chunks (the search dialog) are not counted: they load on use.
  */
-export function pageScripts(
-  html: string,
-  manifest: Record<string, { file: string; imports?: string[] }>,
-): string[] {
+export function pageScripts(html: string, manifest: Manifest): string[] {
   const byFile = new Map(Object.values(manifest).map((entry) => [entry.file, entry]));
   const seen = new Set<string>();
   const visit = (file: string) => {
@@ -52,11 +66,11 @@ export function measurePage(
   outDir: string,
   page: string,
   html: string,
-  manifest: Parameters<typeof pageScripts>[1],
+  manifest: Manifest,
   articleHtml?: string,
 ): PageSize {
   const scriptGzip = pageScripts(html, manifest).reduce(
-    (sum, file) => sum + gz(readFileSync(join(outDir, file))),
+    (sum, file) => sum + scriptSize(outDir, file),
     0,
   );
   const fontBytes = pageFonts(html).reduce(
@@ -66,7 +80,7 @@ export function measurePage(
   const size: PageSize = { page, htmlGzip: gz(html), scriptGzip, fontBytes };
   if (articleHtml) {
     const chrome = html.replace(articleHtml, '');
-    size.articleRatio = gz(html) / (gz(articleHtml) + gz(chrome));
+    size.articleRatio = size.htmlGzip / (gz(articleHtml) + gz(chrome));
   }
   return size;
 }

@@ -2,11 +2,11 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
   cpSync,
-  existsSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,9 +16,10 @@ import { outDir, webRoot } from '../scripts/paths.js';
 
 /**
  * The site build, interrupted: `pnpm build` runs scripts/atomic-build.mjs, which builds into a
- * folder beside dist/ and swaps it in only on success. Here the real build (Vite, then the
- * prerender) targets a copy of the last good dist/ in a temporary folder, is killed at several
- * points, and the copy must come out byte for byte as it went in.
+ * folder beside dist/, seeded with hard links to the last good build's files, and swaps it in
+ * only on success. Here the real build targets a copy of the last good dist/ in a temporary
+ * folder, is killed at several points, and the copy must come out byte for byte as it went in:
+ * a build that wrote into a linked file instead of replacing it would change the copy too.
  */
 const wrapper = join(webRoot, '..', '..', 'scripts', 'atomic-build.mjs');
 let base: string;
@@ -39,7 +40,7 @@ function snapshot(folder: string): Map<string, string> {
 }
 
 function build(cwd: string, folder: string, script = 'build:into') {
-  const child = spawn(process.execPath, [wrapper, folder, script], {
+  const child = spawn(process.execPath, [wrapper, folder, script, '--seed=link'], {
     cwd,
     detached: true, // its own process group, so a kill reaches Vite and the prerender too
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -58,11 +59,20 @@ function build(cwd: string, folder: string, script = 'build:into') {
   return { child, exited };
 }
 
-/** Resolves when the folder this build writes holds `entry`, looking every few milliseconds. */
-function whenBuilding(child: ChildProcess, entry: string): Promise<void> {
+/**
+ * Resolves when this build has written the first file matching `pattern`: a file of its own, not
+ * the hard link to the last good one it starts with. Looks every few milliseconds.
+ */
+function whenWritten(child: ChildProcess, pattern: RegExp): Promise<void> {
+  const file = [...lastGood.keys()].find((name) => pattern.test(name));
+  if (!file) throw new Error(`the last good build has no file matching ${pattern}`);
+  const original = statSync(join(target, file)).ino;
   return new Promise((resolve) => {
     const check = () => {
-      if (existsSync(join(base, `.dist.building-${child.pid}`, entry))) {
+      const written = statSync(join(base, `.dist.building-${child.pid}`, file), {
+        throwIfNoEntry: false,
+      });
+      if (written && written.ino !== original) {
         clearInterval(timer);
         resolve();
       }
@@ -87,14 +97,14 @@ afterAll(() => rmSync(base, { recursive: true, force: true }));
 
 describe('an interrupted site build leaves the last good dist/', () => {
   it.each([
-    ['during vite build', 'assets', 'SIGKILL'],
-    ['as the first page is written', 'index.html', 'SIGKILL'],
-    ['while essay pages are written', 'essays', 'SIGKILL'],
-    ['while Open Graph cards are written', 'og', 'SIGKILL'],
-    ['by Ctrl+C while pages are written', 'tags', 'SIGINT'],
-  ] as const)('killed %s', async (_when, entry, signal) => {
+    ['as the client files are written', /^assets\/.*\.css$/, 'SIGKILL'],
+    ['as the home page is written', /^index\.html$/, 'SIGKILL'],
+    ['while essay pages are written', /^essays\/[^/]+\/index\.html$/, 'SIGKILL'],
+    ['while Open Graph cards are written', /^og\/.*\.png$/, 'SIGKILL'],
+    ['by Ctrl+C while pages are written', /^tags\/[^/]+\/index\.html$/, 'SIGINT'],
+  ] as const)('killed %s', async (_when, pattern, signal) => {
     const { child, exited } = build(webRoot, target);
-    await whenBuilding(child, entry);
+    await whenWritten(child, pattern);
     killGroup(child, signal);
     const result = await exited;
     expect(result.code === 0, result.output).toBe(false);
@@ -113,7 +123,10 @@ describe('an interrupted site build leaves the last good dist/', () => {
     const built = snapshot(target);
     expect(built.has('from-the-last-good-build.txt')).toBe(false);
     expect(built.has('index.html') && built.has('_headers') && built.has('404.html')).toBe(true);
-    expect(readdirSync(base).filter((name) => name.startsWith('.dist.'))).toEqual([]);
+    // What remains beside it is the page keys, for the next build to compare with.
+    expect(readdirSync(base).filter((name) => name.startsWith('.dist.'))).toEqual([
+      '.dist.pages.json',
+    ]);
   });
 });
 

@@ -22,11 +22,17 @@ import { TagIndexPage, TagPage } from './pages/tags.js';
 import { allSeries, placeInSeries } from './series.js';
 import { versionedScriptPath, widgetBuild } from './widget.js';
 
-/** One page of the site: where it lives and how to render it. */
+/** One page of the site: where it lives, what it is made from, and how to render it. */
 export interface Route {
   path: string;
   /** File inside the output folder: `essays/x/index.html`, or `404.html`. */
   file: string;
+  /**
+   * Everything the page reads from the content, as plain data: the build re-renders a page only
+   * when this (or the code, or the assets) changed. An essay names its body by `module`, the
+   * essay's module file, so deciding costs a hash of that file rather than loading it.
+   */
+  inputs: { module?: string; [name: string]: unknown };
   render(assets: Assets): Promise<string>;
 }
 
@@ -36,12 +42,14 @@ const publisher = { '@type': 'Organization', name: site.title, url: absolute('/'
 function page(
   path: string,
   meta: Omit<PageMeta, 'path'>,
+  inputs: Route['inputs'],
   body: () => Promise<ReactNode> | ReactNode,
   file?: string,
 ): Route {
   return {
     path,
     file: file ?? `${path.slice(1)}index.html`,
+    inputs,
     render: async (assets) => renderDocument({ ...meta, path }, assets, await body()),
   };
 }
@@ -50,6 +58,10 @@ function page(
 export function routes(): Route[] {
   const series = allSeries(posts);
   const featured = featuredSlugs.flatMap((slug) => posts.filter((post) => post.slug === slug));
+  const aboutLinks = {
+    guaraEssay: posts.some((post) => post.slug === 'why-i-am-building-guara-cloud'),
+    guaraSeries: series.some((entry) => entry.slug === 'building-guara-cloud'),
+  };
   const list: Route[] = [
     page(
       '/',
@@ -65,6 +77,7 @@ export function routes(): Route[] {
           author,
         },
       },
+      { posts },
       () => (
         <HomePage posts={posts} featured={featured} topics={tagCounts(posts)} series={series} />
       ),
@@ -72,6 +85,7 @@ export function routes(): Route[] {
     page(
       '/archive/',
       { title: 'Archive', description: `All ${posts.length} essays on ${site.title}, by year.` },
+      { posts },
       () => <ArchivePage posts={posts} />,
     ),
     page(
@@ -80,6 +94,7 @@ export function routes(): Route[] {
         title: 'Topics',
         description: `The topics ${site.title} writes about, with the number of essays on each.`,
       },
+      { counts: tagCounts(posts) },
       () => <TagIndexPage counts={tagCounts(posts)} />,
     ),
     page(
@@ -89,6 +104,7 @@ export function routes(): Route[] {
         description: `Show the newest ${site.title} essays on your own site with one script tag; it keeps working without JavaScript.`,
         scripts: [versionedScriptPath(widgetBuild().version)],
       },
+      { posts, widget: widgetBuild() },
       () => <EmbedPage posts={posts} build={widgetBuild()} />,
     ),
     page(
@@ -103,14 +119,8 @@ export function routes(): Route[] {
           mainEntity: { ...author, jobTitle: 'Software engineer', nationality: 'Brazilian' },
         },
       },
-      () => (
-        <AboutPage
-          has={{
-            guaraEssay: posts.some((post) => post.slug === 'why-i-am-building-guara-cloud'),
-            guaraSeries: series.some((entry) => entry.slug === 'building-guara-cloud'),
-          }}
-        />
-      ),
+      { has: aboutLinks },
+      () => <AboutPage has={aboutLinks} />,
     ),
     page(
       '/404',
@@ -119,6 +129,7 @@ export function routes(): Route[] {
         description: 'This page does not exist. Search the essays or start from the newest ones.',
         noindex: true,
       },
+      { latest: latestPosts(posts, 5) },
       () => <NotFoundPage latest={latestPosts(posts, 5)} />,
       '404.html',
     ),
@@ -132,6 +143,7 @@ export function routes(): Route[] {
           title: `Essays tagged ${tag}`,
           description: `${tagged.length} ${tagged.length === 1 ? 'essay' : 'essays'} on ${tag}: ${tagged[0]?.title ?? ''} and more.`,
         },
+        { tagged },
         () => <TagPage tag={tag} posts={tagged} />,
       ),
     );
@@ -144,11 +156,15 @@ export function routes(): Route[] {
           title: entry.name,
           description: `${entry.name}: a series of ${entry.parts.length} essays, in reading order, starting with ${entry.parts[0]?.title ?? ''}.`,
         },
+        { entry },
         () => <SeriesPage series={entry} />,
       ),
     );
   }
   for (const meta of posts) {
+    const { newer, older } = adjacentPosts(posts, meta.slug);
+    const related = relatedPosts(posts, meta, 3);
+    const place = placeInSeries(series, meta.slug);
     list.push(
       page(
         meta.path,
@@ -178,19 +194,16 @@ export function routes(): Route[] {
             publisher,
           },
         },
-        async () => {
-          const post = await loadPost(meta.slug);
-          const { newer, older } = adjacentPosts(posts, meta.slug);
-          return (
-            <EssayPage
-              post={post}
-              newer={newer}
-              older={older}
-              related={relatedPosts(posts, meta, 3)}
-              series={placeInSeries(series, meta.slug)}
-            />
-          );
-        },
+        { module: `posts/${meta.slug}.js`, meta, newer, older, related, place },
+        async () => (
+          <EssayPage
+            post={await loadPost(meta.slug)}
+            newer={newer}
+            older={older}
+            related={related}
+            series={place}
+          />
+        ),
       ),
     );
   }

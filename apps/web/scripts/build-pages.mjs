@@ -1,0 +1,241 @@
+#!/usr/bin/env node
+// Builds the site into OUT_DIR (the package's `build:into`, run by atomic-build.mjs):
+//
+//   1. the client (script, stylesheet, fonts) with Vite, into a cache folder named by the hash of
+//      its sources, so a build whose client code did not change reuses it;
+//   2. the renderer (scripts/prerender.ts and the React components) with Vite's SSR build, cached
+//      the same way, into plain ESM that runs without a loader: under tsx, every one of a
+//      thousand essay modules would be imported through the loader's thread, slower than
+//      rendering the pages;
+//   3. the pages, by that renderer, which re-renders only pages whose inputs changed.
+//
+// Plain JavaScript for the same reason: this process imports the renderer, so it must not run
+// under tsx. WORKING_NOTES_CONTENT names another build of @working-notes/content to render (the
+// whole-site command, scripts/build-site.mjs); by default it is the workspace package.
+import { createHash } from 'node:crypto';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  renameSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { createRequire } from 'node:module';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const started = performance.now();
+const webRoot = dirname(dirname(fileURLToPath(import.meta.url)));
+const repoRoot = resolve(webRoot, '..', '..');
+if (!process.env.OUT_DIR) {
+  console.error('build-pages: OUT_DIR must name the folder to build into');
+  process.exit(2);
+}
+const outDir = resolve(process.env.OUT_DIR);
+// atomic-build.mjs builds in a fresh folder beside the target: the state belongs to the target.
+const target = resolve(process.env.ATOMIC_BUILD_TARGET ?? outDir);
+const contentRoot = process.env.WORKING_NOTES_CONTENT
+  ? resolve(process.env.WORKING_NOTES_CONTENT)
+  : dirname(createRequire(import.meta.url).resolve('@working-notes/content/package.json'));
+const contentDist = join(contentRoot, 'dist');
+const cacheRoot = join(webRoot, 'node_modules', '.cache', 'working-notes-site');
+
+/** Every file under `paths` (files or folders), in a stable order, as [path, bytes]. */
+function* filesUnder(paths) {
+  for (const path of paths) {
+    const stats = statSync(path, { throwIfNoEntry: false });
+    if (!stats) continue;
+    if (!stats.isDirectory()) {
+      yield [path, readFileSync(path)];
+      continue;
+    }
+    const files = readdirSync(path, { withFileTypes: true, recursive: true })
+      .filter((dirent) => dirent.isFile())
+      .map((dirent) => join(dirent.parentPath, dirent.name))
+      .sort();
+    for (const file of files) yield [file, readFileSync(file)];
+  }
+}
+
+function hashOf(paths, extra = '') {
+  const hash = createHash('sha1').update(extra);
+  for (const [path, bytes] of filesUnder(paths))
+    hash.update(relative(repoRoot, path)).update(bytes);
+  return hash.digest('hex').slice(0, 16);
+}
+
+/** The content package's code, not its essays: what changes every page when it changes. */
+function contentRuntime() {
+  const data = new Set(
+    Object.keys(JSON.parse(readFileSync(join(contentDist, '.content-files.json'), 'utf8'))),
+  );
+  return readdirSync(contentDist, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.js') && !data.has(file.split(sep).join('/')))
+    .sort()
+    .map((file) => join(contentDist, file));
+}
+
+/** A folder made by `make` once per key: built beside, then renamed, so a half build never counts. */
+async function cached(kind, key, make) {
+  const dir = join(cacheRoot, kind, key);
+  if (existsSync(dir)) return { dir, hit: true };
+  const building = `${dir}.building-${process.pid}`;
+  rmSync(building, { recursive: true, force: true });
+  await make(building);
+  mkdirSync(dirname(dir), { recursive: true });
+  try {
+    renameSync(building, dir);
+  } catch (error) {
+    // Another build made the same folder first: same key, same bytes.
+    if (!existsSync(dir)) throw error;
+    rmSync(building, { recursive: true, force: true });
+  }
+  // Older builds of this kind are dead weight; keep the newest few for switching branches.
+  const siblings = readdirSync(dirname(dir), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && !entry.name.includes('.building-'))
+    .map((entry) => join(dirname(dir), entry.name))
+    .sort((a, b) => builtAt(b) - builtAt(a));
+  for (const old of siblings.slice(4)) rmSync(old, { recursive: true, force: true });
+  return { dir, hit: false };
+}
+
+function builtAt(path) {
+  return Number(readFileSafe(join(path, '.built-at')) ?? 0);
+}
+
+async function vite() {
+  return import('vite');
+}
+
+const lockfile = join(repoRoot, 'pnpm-lock.yaml');
+const clientKey = hashOf(
+  [
+    join(webRoot, 'src', 'client'),
+    join(webRoot, 'src', 'styles'),
+    join(webRoot, 'src', 'site', 'public-paths.ts'),
+    join(webRoot, 'vite.config.ts'),
+    join(webRoot, 'public'),
+    join(repoRoot, 'packages', 'ui', 'src'),
+    join(contentDist, 'runtime'),
+    join(contentRoot, 'package.json'),
+    lockfile,
+  ],
+  'client v1',
+);
+const client = await cached('client', clientKey, async (dir) => {
+  const { build } = await vite();
+  await build({
+    root: webRoot,
+    logLevel: 'warn',
+    build: { outDir: dir, emptyOutDir: true },
+  });
+  stamp(dir);
+});
+
+const serverKey = hashOf(
+  [
+    join(webRoot, 'src', 'site'),
+    join(webRoot, 'scripts'),
+    join(webRoot, 'package.json'),
+    join(webRoot, 'tsconfig.json'),
+    lockfile,
+  ],
+  'server v1',
+);
+const server = await cached('server', serverKey, async (dir) => {
+  const { build } = await vite();
+  await build({
+    configFile: false,
+    root: webRoot,
+    logLevel: 'warn',
+    // Dependencies stay imports, resolved from this app's node_modules at run time; the content
+    // package comes from the run folder's own node_modules (below), so any build of it can be used.
+    ssr: { external: true },
+    publicDir: false,
+    build: {
+      ssr: true,
+      outDir: dir,
+      emptyOutDir: true,
+      target: 'node20',
+      minify: false,
+      rollupOptions: {
+        input: { prerender: join(webRoot, 'scripts', 'prerender.ts') },
+        output: { format: 'es', entryFileNames: '[name].mjs', chunkFileNames: '[name]-[hash].mjs' },
+      },
+    },
+  });
+  stamp(dir);
+});
+
+/** When a cached folder was built, for keeping the newest few. */
+function stamp(dir) {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, '.built-at'), String(Date.now()));
+}
+
+// The run folder: the renderer's files beside a node_modules that holds the content to render.
+// Everything else it imports resolves upward, from this app's node_modules.
+const runDir = join(
+  cacheRoot,
+  'runs',
+  createHash('sha1').update(target).digest('hex').slice(0, 16),
+);
+const contentLink = join(runDir, 'node_modules', '@working-notes', 'content');
+if (readFileSafe(join(runDir, '.server')) !== serverKey) {
+  rmSync(runDir, { recursive: true, force: true });
+  cpSync(server.dir, runDir, { recursive: true });
+  writeFileSync(join(runDir, '.server'), serverKey);
+}
+if (linkTarget(contentLink) !== contentRoot) {
+  rmSync(contentLink, { recursive: true, force: true });
+  mkdirSync(dirname(contentLink), { recursive: true });
+  symlinkSync(contentRoot, contentLink, 'dir');
+}
+
+function readFileSafe(path) {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+function linkTarget(path) {
+  try {
+    return resolve(dirname(path), readlinkSync(path));
+  } catch {
+    return undefined;
+  }
+}
+
+// React picks its production build from NODE_ENV when first loaded; the pages are the same bytes
+// in either, but the development build renders them about a third slower.
+process.env.NODE_ENV = 'production';
+const prepared = (performance.now() - started) / 1000;
+const { prerender } = await import(pathToFileURL(join(runDir, 'prerender.mjs')).href);
+const codeKey = hashOf(contentRuntime(), serverKey);
+const stateFile = join(dirname(target), `.${basename(target)}.pages.json`);
+try {
+  const stats = await prerender({
+    outDir,
+    clientDir: client.dir,
+    stateFile,
+    codeKey,
+    cards: process.env.WEB_OG_IMAGES !== 'off',
+    headerless: process.env.WEB_HOST === 'github-pages',
+  });
+  console.log(
+    `client ${client.hit ? 'unchanged (cached)' : 'built'}, renderer ${server.hit ? 'unchanged (cached)' : 'built'} in ${prepared.toFixed(2)} s; whole build ${((performance.now() - started) / 1000).toFixed(2)} s`,
+  );
+  if (stats.failures.length > 0) process.exitCode = 1;
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+}
