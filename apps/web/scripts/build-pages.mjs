@@ -14,6 +14,7 @@
 // whole-site command, scripts/build-site.mjs); by default it is the workspace package.
 import { createHash } from 'node:crypto';
 import {
+  appendFileSync,
   cpSync,
   existsSync,
   mkdirSync,
@@ -45,7 +46,10 @@ const contentRoot = process.env.WORKING_NOTES_CONTENT
   ? resolve(process.env.WORKING_NOTES_CONTENT)
   : dirname(createRequire(import.meta.url).resolve('@working-notes/content/package.json'));
 const contentDist = join(contentRoot, 'dist');
-const cacheRoot = join(webRoot, 'node_modules', '.cache', 'working-notes-site');
+// WORKING_NOTES_SITE_CACHE moves every cache of this build (a cold benchmark starts with none).
+const cacheRoot = process.env.WORKING_NOTES_SITE_CACHE
+  ? resolve(process.env.WORKING_NOTES_SITE_CACHE)
+  : join(webRoot, 'node_modules', '.cache', 'working-notes-site');
 
 /** Every file under `paths` (files or folders), in a stable order, as [path, bytes]. */
 function* filesUnder(paths) {
@@ -181,9 +185,13 @@ function stamp(dir) {
 }
 
 // The run folder: the renderer's files beside a node_modules that holds the content to render.
-// Everything else it imports resolves upward, from this app's node_modules.
+// Everything else it imports resolves upward, from this app's node_modules, so the run folder
+// stays inside it whatever WORKING_NOTES_SITE_CACHE says.
 const runDir = join(
-  cacheRoot,
+  webRoot,
+  'node_modules',
+  '.cache',
+  'working-notes-site',
   'runs',
   createHash('sha1').update(target).digest('hex').slice(0, 16),
 );
@@ -231,9 +239,24 @@ try {
     cards: process.env.WEB_OG_IMAGES !== 'off',
     headerless: process.env.WEB_HOST === 'github-pages',
   });
+  const seconds = (performance.now() - started) / 1000;
   console.log(
-    `client ${client.hit ? 'unchanged (cached)' : 'built'}, renderer ${server.hit ? 'unchanged (cached)' : 'built'} in ${prepared.toFixed(2)} s; whole build ${((performance.now() - started) / 1000).toFixed(2)} s`,
+    `client ${client.hit ? 'unchanged (cached)' : 'built'}, renderer ${server.hit ? 'unchanged (cached)' : 'built'} in ${prepared.toFixed(2)} s; whole build ${seconds.toFixed(2)} s`,
   );
+  // For the benchmark (scripts/bench.ts): this step's figures, one JSON line.
+  if (process.env.WORKING_NOTES_REPORT)
+    appendFileSync(
+      process.env.WORKING_NOTES_REPORT,
+      `${JSON.stringify({
+        step: 'pages',
+        seconds,
+        prepareSeconds: prepared,
+        clientCached: client.hit,
+        rendererCached: server.hit,
+        ...stats,
+        maxRssKb: process.resourceUsage().maxRSS,
+      })}\n`,
+    );
   if (stats.failures.length > 0) process.exitCode = 1;
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);

@@ -1,5 +1,13 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -46,13 +54,21 @@ export interface PrerenderJob {
 
 interface PageResult {
   file: string;
-  sha: string;
   size: PageSize;
 }
 
+/** What the state keeps of a page: its key, its size report, and the file as it was written. */
+interface PageState {
+  key: string;
+  size: PageSize;
+  bytes: number;
+  mtime: number;
+}
+
 interface State {
-  version: 1;
-  files: Record<string, { key?: string; sha?: string; size?: PageSize }>;
+  version: 2;
+  /** Every file of the build; pages with their state, other files as `{}`. */
+  files: Record<string, Partial<PageState>>;
 }
 
 /** Pages a worker claims at a time from the shared counter: small enough to balance the cores. */
@@ -123,7 +139,6 @@ async function renderPage(
   const article = slug ? (await loadPost(slug as Slug)).html : undefined;
   return {
     file: file.file,
-    sha: sha1(html),
     // Scripts and fonts are measured in the client build: the main thread may still be copying them.
     size: measurePage(job.clientDir, path, html, manifest, article),
   };
@@ -170,9 +185,17 @@ async function renderInWorkers(job: PrerenderJob, order: number[]): Promise<Page
 function readState(stateFile: string): State | undefined {
   try {
     const state = JSON.parse(readFileSync(stateFile, 'utf8')) as State;
-    return state.version === 1 ? state : undefined;
+    return state.version === 2 ? state : undefined;
   } catch {
     return undefined;
+  }
+}
+
+function readContentHashes(): Record<string, string> {
+  try {
+    return JSON.parse(readFileSync(join(contentDist, '.content-files.json'), 'utf8'));
+  } catch {
+    return {};
   }
 }
 
@@ -188,6 +211,8 @@ export interface PrerenderStats {
   rendered: number;
   written: number;
   cards: number;
+  /** Of `seconds`, the time spent drawing (or reading cached) Open Graph cards. */
+  cardSeconds: number;
   files: number;
   seconds: number;
   failures: string[];
@@ -202,25 +227,30 @@ export async function prerender(job: PrerenderJob): Promise<PrerenderStats> {
   if (!previous)
     for (const entry of readdirSync(job.outDir))
       rmSync(join(job.outDir, entry), { recursive: true, force: true });
-  const kept = new Set(previous ? filesIn(job.outDir) : []);
+  const present = new Set(previous ? filesIn(job.outDir) : []);
 
   const base = sha1(JSON.stringify([job.codeKey, assets]));
+  // The compiler lists the hash of every file it wrote: an essay's module is named by its hash
+  // without reading a thousand modules (hashed here only when the list lacks one).
+  const contentHashes = readContentHashes();
   const keys = new Map<string, string>();
-  const sizes = new Map<string, PageSize>();
-  const shas = new Map<string, string>();
+  const kept = new Map<string, PageState>();
   const order: number[] = [];
   files.forEach(({ file }, index) => {
     if (!file.route) return;
     const { module, ...data } = file.route.inputs;
-    const moduleSha = module ? sha1(readFileSync(join(contentDist, module))) : '';
+    const moduleSha = module
+      ? (contentHashes[module] ?? sha1(readFileSync(join(contentDist, module))))
+      : '';
     const key = sha1(JSON.stringify([base, moduleSha, data]));
     keys.set(file.file, key);
     const last = previous?.files[file.file];
-    if (last?.key === key && last.sha && last.size && kept.has(file.file)) {
-      // The same inputs: keep the page, if the folder still holds the bytes that were written.
-      if (sha1(readFileSync(join(job.outDir, file.file))) === last.sha) {
-        sizes.set(file.file, last.size);
-        shas.set(file.file, last.sha);
+    // The same inputs: keep the page, if the folder still holds the file that was written (the
+    // same size and modification time, the quick check make and rsync rely on).
+    if (last?.key === key && last.size && last.bytes !== undefined && last.mtime !== undefined) {
+      const stats = statSync(join(job.outDir, file.file), { throwIfNoEntry: false });
+      if (stats?.size === last.bytes && stats.mtimeMs === last.mtime) {
+        kept.set(file.file, { key, size: last.size, bytes: last.bytes, mtime: last.mtime });
         return;
       }
     }
@@ -242,20 +272,32 @@ export async function prerender(job: PrerenderJob): Promise<PrerenderStats> {
   // Everything else, while the pages render: written only when its bytes changed.
   let written = 0;
   let cards = 0;
+  let cardSeconds = 0;
   for (const { file } of files) {
     if (file.route || !file.body) continue;
+    const card = file.path.startsWith('/og/');
+    const cardStarted = performance.now();
     const body = await file.body();
     const bytes = typeof body === 'string' ? Buffer.from(body) : body;
-    if (file.path.startsWith('/og/')) cards++;
-    if (kept.has(file.file) && readFileSync(join(job.outDir, file.file)).equals(bytes)) continue;
+    if (card) {
+      cards++;
+      cardSeconds += (performance.now() - cardStarted) / 1000;
+    }
+    if (present.has(file.file) && readFileSync(join(job.outDir, file.file)).equals(bytes)) continue;
     replaceFile(job.outDir, file.file, bytes);
     written++;
   }
 
   const results = await rendering;
-  for (const result of results) {
-    sizes.set(result.file, result.size);
-    shas.set(result.file, result.sha);
+  const pageStates = new Map(kept);
+  for (const { file, size } of results) {
+    const stats = statSync(join(job.outDir, file));
+    pageStates.set(file, {
+      key: keys.get(file) ?? '',
+      size,
+      bytes: stats.size,
+      mtime: stats.mtimeMs,
+    });
   }
   written += results.length;
 
@@ -282,15 +324,8 @@ export async function prerender(job: PrerenderJob): Promise<PrerenderStats> {
     throw new Error(`The table of outputs and the build disagree:\n  ${problems.join('\n  ')}`);
 
   const state: State = {
-    version: 1,
-    files: Object.fromEntries(
-      [...known].map((file) => {
-        const key = keys.get(file);
-        const sha = shas.get(file);
-        const size = sizes.get(file);
-        return [file, key && sha && size ? { key, sha, size } : {}];
-      }),
-    ),
+    version: 2,
+    files: Object.fromEntries([...known].map((file) => [file, pageStates.get(file) ?? {}])),
   };
   mkdirSync(dirname(job.stateFile), { recursive: true });
   writeFileSync(job.stateFile, JSON.stringify(state));
@@ -301,7 +336,7 @@ export async function prerender(job: PrerenderJob): Promise<PrerenderStats> {
     `prerendered ${pages} pages (${results.length} rendered, ${pages - results.length} unchanged) and ${cards} Open Graph image${cards === 1 ? '' : 's'}; ${written} of ${files.length} files written in ${seconds.toFixed(2)} s`,
   );
   const failures = printReport(
-    summarise(files.flatMap(({ file }) => sizes.get(file.file) ?? [])),
+    summarise(files.flatMap(({ file }) => pageStates.get(file.file)?.size ?? [])),
     job.outDir,
   );
   return {
@@ -309,6 +344,7 @@ export async function prerender(job: PrerenderJob): Promise<PrerenderStats> {
     rendered: results.length,
     written,
     cards,
+    cardSeconds,
     files: files.length,
     seconds,
     failures,

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { appendFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
@@ -79,6 +79,12 @@ async function buildOnce(): Promise<boolean> {
     console.log(
       `content: ${sizeOf('meta.js')} metadata index, ${sizeOf('search-index.json')} search index`,
     );
+    // For the site benchmark (apps/web/scripts/bench.ts): this step's figures, one JSON line.
+    if (process.env.WORKING_NOTES_REPORT)
+      appendFileSync(
+        process.env.WORKING_NOTES_REPORT,
+        `${JSON.stringify({ step: 'compile', ...stats, maxRssKb: process.resourceUsage().maxRSS })}\n`,
+      );
     return true;
   } catch (error) {
     if (error instanceof ContentError || error instanceof OutputError) {

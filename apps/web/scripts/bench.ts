@@ -1,0 +1,209 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import {
+  appendFileSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+// The content benchmark's generator: ~850-word essays with headings, a link and a code block.
+import { writeCorpus } from '../../../packages/content/bench/corpus.js';
+import { webRoot } from './paths.js';
+
+/**
+ * pnpm bench (web): the whole site built from synthetic corpora by the documented command
+ * (scripts/build-site.mjs, `pnpm site`), the way a writer previews a corpus: cold (no cache of
+ * any kind), then again after one essay is edited, then cold with the Open Graph cards on. Each
+ * result is checked by the static-output tests (every page valid HTML, no broken link or
+ * #anchor). Prints figures; fails only when a build or a check fails.
+ *
+ * Sizes: BENCH_SIZES (default 100,1000,5000); cards: BENCH_CARD_SIZES (default the same).
+ */
+const sizes = (process.env.BENCH_SIZES ?? '100,1000,5000').split(',').map(Number);
+const cardSizes = new Set(
+  (process.env.BENCH_CARD_SIZES ?? process.env.BENCH_SIZES ?? '100,1000,5000')
+    .split(',')
+    .map(Number),
+);
+const buildSite = join(webRoot, 'scripts', 'build-site.mjs');
+
+interface Step {
+  step: 'compile' | 'pages';
+  seconds?: number;
+  milliseconds?: number;
+  prepareSeconds?: number;
+  rendered?: number;
+  pages?: number;
+  written?: number;
+  cards?: number;
+  cardSeconds?: number;
+  maxRssKb: number;
+}
+
+interface Run {
+  wall: number;
+  compile: Step;
+  pages: Step;
+}
+
+/** One build by the documented command, timed from outside, with each step's own figures. */
+function site(root: string, name: string, options: { cards?: boolean } = {}): Run {
+  const report = join(root, `${name}.jsonl`);
+  writeFileSync(report, '');
+  // Start with a quiet disk: flush what the setup wrote so it is not timed as the build's.
+  execFileSync('sync');
+  const started = performance.now();
+  const result = spawnSync(
+    process.execPath,
+    [
+      buildSite,
+      '--essays',
+      join(root, 'essays'),
+      '--out',
+      join(root, `site-${name.split('-')[0]}`),
+      '--cache',
+      join(root, `cache-${name.split('-')[0]}`),
+      ...(options.cards ? ['--cards'] : []),
+    ],
+    {
+      encoding: 'utf8',
+      env: { ...process.env, WORKING_NOTES_REPORT: report, INIT_CWD: root },
+    },
+  );
+  const wall = (performance.now() - started) / 1000;
+  if (result.status !== 0) {
+    process.stderr.write(result.stdout + result.stderr);
+    throw new Error(`the ${name} build failed`);
+  }
+  const steps = readFileSync(report, 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Step);
+  const compile = steps.find((step) => step.step === 'compile');
+  const pages = steps.find((step) => step.step === 'pages');
+  if (!compile || !pages) throw new Error(`the ${name} build reported no figures`);
+  return { wall, compile, pages };
+}
+
+function check(siteDir: string): void {
+  execFileSync(
+    process.execPath,
+    [
+      join(webRoot, 'node_modules', 'vitest', 'vitest.mjs'),
+      'run',
+      'test/static-output.test.ts',
+      '--reporter',
+      'dot',
+    ],
+    {
+      cwd: webRoot,
+      env: { ...process.env, WEB_OUT_DIR: siteDir },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
+}
+
+function folderStats(dir: string): { files: number; bytes: number } {
+  let files = 0;
+  let bytes = 0;
+  for (const entry of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
+    const stats = statSync(join(dir, entry));
+    if (stats.isFile()) {
+      files++;
+      bytes += stats.size;
+    }
+  }
+  return { files, bytes };
+}
+
+const s = (value: number | undefined) => `${(value ?? 0).toFixed(2)} s`;
+const mb = (kb: number) => `${Math.round(kb / 1024)} MB`;
+const rows: string[][] = [];
+const roots: string[] = [];
+process.on('exit', () => {
+  for (const root of roots) rmSync(root, { recursive: true, force: true });
+});
+
+for (const size of sizes) {
+  // Every size's files stay until the end: deleting tens of megabytes makes this disk (ext4 with
+  // online discard) slow to create files for a while, which the next build would be timed for.
+  const root = mkdtempSync(join(tmpdir(), `wn-site-${size}-`));
+  roots.push(root);
+  writeCorpus(join(root, 'essays'), size);
+
+  const row = (label: string, run: Run, pagesDir: string) => {
+    const { files, bytes } = folderStats(pagesDir);
+    rows.push([
+      String(size),
+      label,
+      s(run.wall),
+      s((run.compile.milliseconds ?? 0) / 1000),
+      s(run.pages.prepareSeconds),
+      s((run.pages.seconds ?? 0) - (run.pages.prepareSeconds ?? 0)),
+      s(run.pages.cardSeconds),
+      s(run.wall - (run.compile.milliseconds ?? 0) / 1000 - (run.pages.seconds ?? 0)),
+      `${run.pages.rendered}/${run.pages.pages}`,
+      String(run.pages.written),
+      mb(Math.max(run.compile.maxRssKb, run.pages.maxRssKb)),
+      `${files} / ${(bytes / 1024 / 1024).toFixed(1)} MB`,
+    ]);
+  };
+
+  const cold = site(root, 'plain-cold');
+  row('cold', cold, join(root, 'site-plain'));
+  check(join(root, 'site-plain'));
+
+  const first = readdirSync(join(root, 'essays')).sort()[0] ?? '';
+  appendFileSync(
+    join(root, 'essays', first, 'index.md'),
+    '\nOne more paragraph, added by the benchmark.\n',
+  );
+  const edited = site(root, 'plain-edit');
+  row('one essay edited', edited, join(root, 'site-plain'));
+
+  if (cardSizes.has(size)) {
+    const cards = site(root, 'cards-cold', { cards: true });
+    row('cold, cards on', cards, join(root, 'site-cards'));
+  }
+}
+
+const header = [
+  'essays',
+  'build',
+  'whole',
+  'compile',
+  'client+renderer',
+  'pages',
+  'of which cards',
+  'other',
+  'rendered',
+  'written',
+  'peak RSS',
+  'files / site',
+];
+const widths = header.map((title, column) =>
+  Math.max(title.length, ...rows.map((row) => row[column]?.length ?? 0)),
+);
+const line = (cells: string[]) =>
+  cells.map((cell, column) => cell.padStart(widths[column] ?? 0)).join('  ');
+console.log(
+  '\nthe whole site by `pnpm site` (cold: no cache of any kind; every cold build checked: valid HTML, no broken links or #anchors)\n',
+);
+console.log(line(header));
+for (const row of rows) console.log(line(row));
+console.log(
+  [
+    '',
+    'whole: wall clock of the command. compile: the content compiler (inside its process).',
+    'client+renderer: Vite builds of the client and of the page renderer, cached by their sources.',
+    'pages: rendering and writing every output; the cards are drawn on the main thread while the',
+    '  workers render pages, so "of which cards" overlaps the rest. other: process start-up,',
+    '  seeding the new folder with links to the last build and swapping it in.',
+    'rendered: pages rendered / pages in the site. peak RSS: the larger of the two processes.',
+  ].join('\n'),
+);

@@ -1,0 +1,133 @@
+#!/usr/bin/env node
+// The whole site from any folder of essays into any folder: what a writer runs to preview a
+// corpus of their own, and what `pnpm bench` times.
+//
+//   pnpm site --essays <dir> --out <dir> [--cards] [--cache <dir>]
+//
+// 1. The content compiler builds the essays into a copy of @working-notes/content kept in the
+//    cache folder (its runtime from the workspace package, its data from these essays), with its
+//    own render cache, so an edit recompiles one essay.
+// 2. The site is built from that copy by the same steps as `pnpm build` (build-pages.mjs), into
+//    <out> atomically: a broken essay or a failed build leaves the last good <out> as it was.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const usage = `Build the whole Working Notes site from a folder of essays.
+
+Usage: pnpm site --essays <dir> --out <dir> [options]
+
+Relative paths are taken from the folder you run the command in.
+
+  --essays <dir>   folder of essay folders (<slug>/index.md)
+  --out <dir>      where the site goes (replaced only by a build that succeeds)
+  --cards          draw the Open Graph card of every essay (slow the first time; cached)
+  --cache <dir>    compiled content, render caches, client and renderer builds
+                   (default: under node_modules/.cache; a new folder means a cold build)
+`;
+
+const { values } = parseArgs({
+  options: {
+    essays: { type: 'string' },
+    out: { type: 'string' },
+    cards: { type: 'boolean', default: false },
+    cache: { type: 'string' },
+    help: { type: 'boolean', default: false },
+  },
+});
+if (values.help || !values.essays || !values.out) {
+  (values.help ? process.stdout : process.stderr).write(usage);
+  process.exit(values.help ? 0 : 2);
+}
+
+// pnpm runs package scripts in the package's folder and passes the one the command was typed in.
+const cwd = process.env.INIT_CWD ?? process.cwd();
+const essays = resolve(cwd, values.essays);
+const out = resolve(cwd, values.out);
+const webRoot = dirname(dirname(fileURLToPath(import.meta.url)));
+const contentRoot = dirname(
+  createRequire(import.meta.url).resolve('@working-notes/content/package.json'),
+);
+const compilerCli = join(contentRoot, 'build', 'compiler', 'cli.js');
+const cache = values.cache
+  ? resolve(cwd, values.cache)
+  : join(
+      webRoot,
+      'node_modules',
+      '.cache',
+      'working-notes-site',
+      'sites',
+      createHash('sha1').update(out).digest('hex').slice(0, 16),
+    );
+if (!existsSync(essays)) fail(`--essays ${values.essays}: no such folder (${essays})`);
+if (!existsSync(compilerCli) || !existsSync(join(contentRoot, 'dist', 'index.js')))
+  fail('the content package is not built yet: run `pnpm build` once first');
+
+function fail(message) {
+  process.stderr.write(`site: ${message}\n`);
+  process.exit(1);
+}
+
+const started = performance.now();
+const seconds = (since) => ((performance.now() - since) / 1000).toFixed(2);
+
+// The stand-in package: the workspace package's code, refreshed when it changed, and the data
+// the compiler writes (it keeps its own list of those files and never touches the rest).
+const standIn = join(cache, 'node_modules', '@working-notes', 'content');
+const standInDist = join(standIn, 'dist');
+const dataFiles = new Set(
+  Object.keys(JSON.parse(readFileSync(join(contentRoot, 'dist', '.content-files.json'), 'utf8'))),
+);
+mkdirSync(standInDist, { recursive: true });
+copyIfChanged(join(contentRoot, 'package.json'), join(standIn, 'package.json'));
+const realDist = join(contentRoot, 'dist');
+for (const entry of readdirSync(realDist, { recursive: true, withFileTypes: true })) {
+  if (!entry.isFile()) continue;
+  const file = relative(realDist, join(entry.parentPath, entry.name)).split(sep).join('/');
+  if (file === '.content-files.json' || dataFiles.has(file)) continue;
+  copyIfChanged(join(realDist, file), join(standInDist, file));
+}
+
+function copyIfChanged(from, to) {
+  const bytes = readFileSync(from);
+  if (existsSync(to) && readFileSync(to).equals(bytes)) return;
+  mkdirSync(dirname(to), { recursive: true });
+  copyFileSync(from, to);
+}
+
+const compileStarted = performance.now();
+const compile = spawnSync(
+  process.execPath,
+  [compilerCli, '--essays', essays, '--out', standInDist, '--cache', join(cache, 'compile')],
+  { stdio: 'inherit' },
+);
+if (compile.status !== 0)
+  fail(
+    `the essays did not compile (above); ${existsSync(out) ? `${out} is as it was` : 'nothing was written'}`,
+  );
+const compileSeconds = seconds(compileStarted);
+
+const pagesStarted = performance.now();
+const pages = spawnSync(
+  process.execPath,
+  [join(webRoot, '..', '..', 'scripts', 'atomic-build.mjs'), out, 'build:into', '--seed=link'],
+  {
+    cwd: webRoot,
+    stdio: 'inherit',
+    env: {
+      ...process.env,
+      WORKING_NOTES_CONTENT: standIn,
+      WEB_OG_IMAGES: values.cards ? 'on' : 'off',
+      ...(values.cache && { WORKING_NOTES_SITE_CACHE: join(cache, 'site') }),
+    },
+  },
+);
+if (pages.status !== 0) process.exit(pages.status ?? 1);
+console.log(
+  `site: ${out} built in ${seconds(started)} s (content ${compileSeconds} s, site ${seconds(pagesStarted)} s)`,
+);
