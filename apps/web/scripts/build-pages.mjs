@@ -32,6 +32,10 @@ import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
+// A production build whatever the caller's environment (tests run with NODE_ENV=test): Vite
+// compiles JSX for React's production runtime, and React, picking its build from NODE_ENV when
+// first loaded, renders the same bytes about a third faster than its development build.
+process.env.NODE_ENV = 'production';
 const started = performance.now();
 const webRoot = dirname(dirname(fileURLToPath(import.meta.url)));
 const repoRoot = resolve(webRoot, '..', '..');
@@ -223,9 +227,6 @@ function linkTarget(path) {
   }
 }
 
-// React picks its production build from NODE_ENV when first loaded; the pages are the same bytes
-// in either, but the development build renders them about a third slower.
-process.env.NODE_ENV = 'production';
 const prepared = (performance.now() - started) / 1000;
 const { prerender } = await import(pathToFileURL(join(runDir, 'prerender.mjs')).href);
 const codeKey = hashOf(contentRuntime(), serverKey);
