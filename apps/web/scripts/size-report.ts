@@ -7,7 +7,9 @@ export const scriptBudget = 10 * 1024;
 /** Fonts a page preloads for its first paint, in bytes (WOFF2 is compressed already). */
 export const fontBudget = 64 * 1024;
 
-const gz = (text: string | Buffer) => gzipSync(text, { level: 9 }).length;
+// Level 6, zlib's default and what servers compress with unless told otherwise. Level 9 saved
+// 0.2% on essay pages and took 60% longer, measured over 300 pages, three times each page.
+const gz = (text: string | Buffer) => gzipSync(text, { level: 6 }).length;
 
 /** Vite's manifest: what each source became, and what it imports. */
 export type Manifest = Record<
