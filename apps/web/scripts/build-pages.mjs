@@ -229,7 +229,17 @@ function linkTarget(path) {
 
 const prepared = (performance.now() - started) / 1000;
 const { prerender } = await import(pathToFileURL(join(runDir, 'prerender.mjs')).href);
-const codeKey = hashOf(contentRuntime(), serverKey);
+// The pages' code is the bundle as built, not its sources: a change to a script the renderer
+// does not include (a test, the benchmark) rebuilds the bundle but re-renders no page.
+const codeKey = hashOf(
+  [
+    ...contentRuntime(),
+    ...readdirSync(runDir)
+      .filter((file) => file.endsWith('.mjs'))
+      .map((file) => join(runDir, file)),
+  ],
+  'pages v1',
+);
 const stateFile = join(dirname(target), `.${basename(target)}.pages.json`);
 try {
   const stats = await prerender({
