@@ -7,10 +7,16 @@
 // (`.dist.building-<pid>`), and only when it exits 0 swaps that folder into place. A build that
 // fails or is interrupted leaves the last good `dist/` exactly as it was, and its half-written
 // folder is removed (now, or by the next build if it was killed outright). `--seed` starts the
-// new folder as a copy of the current one, for builders that only rewrite what changed;
-// `--seed=link` as hard links to its files, which is much faster for thousands of files, for
-// builders that never write into a file they did not create (they unlink it and write anew).
-// The script gets OUT_DIR, the folder to build, and ATOMIC_BUILD_TARGET, the one it will become.
+// new folder as a copy of the current one, for builders that only rewrite what changed.
+//
+// `--stage` is for builders that know what changed (the site's pages): when `dist` exists, the
+// script writes only new and changed files into OUT_DIR, reading the rest from
+// ATOMIC_BUILD_TARGET, and lists the files to remove, one per line, in OUT_DIR/.atomic-remove.
+// On success the changes are committed into `dist` file by file (renames), after a journal
+// naming them is written; a commit that is interrupted is finished by the next build before it
+// starts. So `dist` is whole until the commit, which for an edit moves a few files, instead of
+// every build copying thousands. Without `dist`, it builds a fresh folder as without a flag.
+// The script always gets OUT_DIR, the folder to write, and ATOMIC_BUILD_TARGET, the one it becomes.
 //
 // A lock file beside the folder (`.dist.lock`, holding the builder's pid) makes builds of the
 // same folder exclusive: a second one waits for the first, saying so, and gives up after
@@ -19,11 +25,11 @@ import { spawn } from 'node:child_process';
 import {
   cpSync,
   existsSync,
-  linkSync,
   mkdirSync,
   readdirSync,
   readFileSync,
   renameSync,
+  rmdirSync,
   rmSync,
   statSync,
   unlinkSync,
@@ -36,9 +42,9 @@ const [targetArgument, scriptName, ...flags] = process.argv.slice(2);
 if (
   !targetArgument ||
   !scriptName ||
-  flags.some((flag) => flag !== '--seed' && flag !== '--seed=link')
+  flags.some((flag) => flag !== '--seed' && flag !== '--stage')
 ) {
-  console.error('usage: atomic-build.mjs <output folder> <package script> [--seed | --seed=link]');
+  console.error('usage: atomic-build.mjs <output folder> <package script> [--seed | --stage]');
   process.exit(2);
 }
 const target = resolve(targetArgument);
@@ -54,6 +60,8 @@ const label = `${packageJson.name ?? basename(process.cwd())} ${relative(process
 const lock = join(folder, `.${name}.lock`);
 const building = join(folder, `.${name}.building-${process.pid}`);
 const retired = join(folder, `.${name}.old-${process.pid}`);
+const journal = join(folder, `.${name}.commit`);
+const removeList = '.atomic-remove';
 const waitSeconds = Number(process.env.ATOMIC_BUILD_WAIT ?? 600);
 
 function alive(pid) {
@@ -134,11 +142,16 @@ function recover() {
   }
 }
 
-function run() {
+function run(staging) {
   return new Promise((resolvePromise) => {
     const child = spawn('sh', ['-c', command], {
       stdio: 'inherit',
-      env: { ...process.env, OUT_DIR: building, ATOMIC_BUILD_TARGET: target },
+      env: {
+        ...process.env,
+        OUT_DIR: building,
+        ATOMIC_BUILD_TARGET: target,
+        ATOMIC_BUILD_MODE: staging ? 'stage' : 'fresh',
+      },
     });
     const forward = (signal) => child.kill(signal);
     process.on('SIGINT', forward);
@@ -148,29 +161,69 @@ function run() {
   });
 }
 
-/** The same tree of folders, its files hard links to the originals. */
-function linkTree(from, to) {
-  mkdirSync(to, { recursive: true });
-  for (const entry of readdirSync(from, { withFileTypes: true })) {
-    const source = join(from, entry.name);
-    const copy = join(to, entry.name);
-    if (entry.isDirectory()) linkTree(source, copy);
-    else if (entry.isFile()) linkSync(source, copy);
-    else cpSync(source, copy, { verbatimSymlinks: true });
+/** The files under `dir`, as paths relative to it. */
+function filesIn(dir) {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => !entry.isDirectory())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)));
+}
+
+/**
+ * Moves a staged build into `target`: the journal first (written beside and renamed, so it is
+ * whole or absent), then each staged file renamed over its old self, then the removals. Run again
+ * on the same journal, it finishes what an interrupted run left: moved files are simply missing.
+ */
+function commit(staged) {
+  const removals = existsSync(join(staged, removeList))
+    ? readFileSync(join(staged, removeList), 'utf8').split('\n').filter(Boolean)
+    : [];
+  rmSync(join(staged, removeList), { force: true });
+  writeFileSync(`${journal}.tmp`, JSON.stringify({ staged, removals }));
+  renameSync(`${journal}.tmp`, journal);
+  finishCommit();
+}
+
+function finishCommit() {
+  const { staged, removals } = JSON.parse(readFileSync(journal, 'utf8'));
+  if (existsSync(staged)) {
+    for (const file of filesIn(staged)) {
+      mkdirSync(dirname(join(target, file)), { recursive: true });
+      renameSync(join(staged, file), join(target, file));
+    }
   }
+  for (const file of removals) {
+    rmSync(join(target, file), { force: true });
+    // A folder the removal emptied (an essay's) goes too; rmdir refuses one that is not empty.
+    for (let dir = dirname(join(target, file)); dir !== target; dir = dirname(dir)) {
+      try {
+        rmdirSync(dir);
+      } catch {
+        break;
+      }
+    }
+  }
+  rmSync(staged, { recursive: true, force: true });
+  unlinkSync(journal);
 }
 
 await acquire();
 let code = 1;
 try {
+  if (existsSync(journal)) {
+    finishCommit();
+    console.error(`${label}: finished the commit an interrupted build had started`);
+  }
   recover();
   rmSync(building, { recursive: true, force: true });
+  const staging = flags.includes('--stage') && existsSync(target);
   if (flags.includes('--seed') && existsSync(target))
     cpSync(target, building, { recursive: true, verbatimSymlinks: true });
-  else if (flags.includes('--seed=link') && existsSync(target)) linkTree(target, building);
   else mkdirSync(building, { recursive: true });
-  const result = await run();
-  if (result.code === 0) {
+  const result = await run(staging);
+  if (result.code === 0 && staging) {
+    commit(building);
+    code = 0;
+  } else if (result.code === 0) {
     // Two renames on one file system: the old folder is whole until the instant the new one is.
     if (existsSync(target)) renameSync(target, retired);
     renameSync(building, target);

@@ -244,6 +244,7 @@ const stateFile = join(dirname(target), `.${basename(target)}.pages.json`);
 try {
   const stats = await prerender({
     outDir,
+    ...(process.env.ATOMIC_BUILD_MODE === 'stage' && { baseDir: target }),
     clientDir: client.dir,
     stateFile,
     codeKey,

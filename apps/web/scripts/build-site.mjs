@@ -115,7 +115,7 @@ const compileSeconds = seconds(compileStarted);
 const pagesStarted = performance.now();
 const pages = spawnSync(
   process.execPath,
-  [join(webRoot, '..', '..', 'scripts', 'atomic-build.mjs'), out, 'build:into', '--seed=link'],
+  [join(webRoot, '..', '..', 'scripts', 'atomic-build.mjs'), out, 'build:into', '--stage'],
   {
     cwd: webRoot,
     stdio: 'inherit',

@@ -1,13 +1,5 @@
 import { createHash } from 'node:crypto';
-import {
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  unlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -27,8 +19,8 @@ import { type Manifest, measurePage, type PageSize, printReport } from './size-r
  * every file in the folder is one the table knows and that `_headers` gives each its type and
  * cache policy. Ends with the size report, which fails the build when a page goes over budget.
  *
- * Incremental: the folder starts as the last good build (hard links, see build-pages.mjs), and a
- * page is rendered again only when its key changed: the code, the client assets and the page's
+ * Incremental: given the last good build, it writes only what changed (atomic-build.mjs --stage
+ * commits that into the build), and a page is rendered again only when its key changed: the code, the client assets and the page's
  * `inputs` (routes.tsx), the essay's module file among them. Pages to render are shared between
  * worker threads, one per core. The keys live in a state file beside the output; without it, or
  * when a kept page is not the bytes the state recorded, the page is rendered.
@@ -38,8 +30,14 @@ import { type Manifest, measurePage, type PageSize, printReport } from './size-r
  * than rendering the pages.
  */
 export interface PrerenderJob {
-  /** The folder to write; it may hold the last build, which this brings up to date. */
+  /** The folder to write: empty, and in the end the new build or (with `baseDir`) its changes. */
   outDir: string;
+  /**
+   * The last good build, when only changes are to be written (atomic-build.mjs --stage): files
+   * are read from it, new and changed ones written to `outDir`, and the ones to remove listed in
+   * `outDir/.atomic-remove`.
+   */
+  baseDir?: string;
   /** Vite's output for the client (script, stylesheet, fonts, favicon, manifest). */
   clientDir: string;
   /** Where the page keys of the last build are kept. */
@@ -54,6 +52,8 @@ export interface PrerenderJob {
 
 interface PageResult {
   file: string;
+  /** Rendered, but byte for byte what the last build has: not written. */
+  unchanged: boolean;
   size: PageSize;
 }
 
@@ -108,21 +108,13 @@ function setUp(job: PrerenderJob) {
 /** Folders already made in this thread, so each file costs no mkdir call of its own. */
 const madeDirs = new Set<string>();
 
-/**
- * Replaces a file without writing into it: the folder's files may be hard links shared with the
- * last good build, which must stay as it was until the new one takes its place.
- */
-function replaceFile(outDir: string, file: string, body: string | Uint8Array): void {
+/** Writes one file of the output, making its folder the first time one is needed. */
+function writeOutput(outDir: string, file: string, body: string | Uint8Array): void {
   const target = join(outDir, file);
   const dir = dirname(target);
   if (!madeDirs.has(dir)) {
     mkdirSync(dir, { recursive: true });
     madeDirs.add(dir);
-  }
-  try {
-    unlinkSync(target);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
   writeFileSync(target, body);
 }
@@ -133,12 +125,21 @@ async function renderPage(
   file: OutputFile,
 ): Promise<PageResult> {
   const html = (await file.body?.()) as string;
-  replaceFile(job.outDir, file.file, html);
+  // Rendered again but the same bytes (an input changed that the page does not show): left as
+  // the last build has it, so the commit moves nothing.
+  const previous = job.baseDir
+    ? statSync(join(job.baseDir, file.file), { throwIfNoEntry: false })
+    : undefined;
+  const unchanged =
+    previous?.size === Buffer.byteLength(html) &&
+    readFileSync(join(job.baseDir ?? '', file.file), 'utf8') === html;
+  if (!unchanged) writeOutput(job.outDir, file.file, html);
   const path = file.route?.path ?? file.path;
   const slug = /^\/essays\/([^/]+)\/$/.exec(path)?.[1];
   const article = slug ? (await loadPost(slug as Slug)).html : undefined;
   return {
     file: file.file,
+    unchanged,
     // Scripts and fonts are measured in the client build: the main thread may still be copying them.
     size: measurePage(job.clientDir, path, html, manifest, article),
   };
@@ -222,12 +223,9 @@ export async function prerender(job: PrerenderJob): Promise<PrerenderStats> {
   const started = performance.now();
   const { manifest, policy, assets, files } = setUp(job);
   mkdirSync(job.outDir, { recursive: true });
-  const previous = readState(job.stateFile);
-  // Without the last build's state, what the folder holds cannot be trusted: start it empty.
-  if (!previous)
-    for (const entry of readdirSync(job.outDir))
-      rmSync(join(job.outDir, entry), { recursive: true, force: true });
-  const present = new Set(previous ? filesIn(job.outDir) : []);
+  const { baseDir } = job;
+  const previous = baseDir ? readState(job.stateFile) : undefined;
+  const present = new Set(baseDir ? filesIn(baseDir) : []);
 
   const base = sha1(JSON.stringify([job.codeKey, assets]));
   // The compiler lists the hash of every file it wrote: an essay's module is named by its hash
@@ -245,10 +243,10 @@ export async function prerender(job: PrerenderJob): Promise<PrerenderStats> {
     const key = sha1(JSON.stringify([base, moduleSha, data]));
     keys.set(file.file, key);
     const last = previous?.files[file.file];
-    // The same inputs: keep the page, if the folder still holds the file that was written (the
-    // same size and modification time, the quick check make and rsync rely on).
-    if (last?.key === key && last.size && last.bytes !== undefined && last.mtime !== undefined) {
-      const stats = statSync(join(job.outDir, file.file), { throwIfNoEntry: false });
+    // The same inputs: keep the page, if the last build still holds the file that was written
+    // (the same size and modification time, the quick check make and rsync rely on).
+    if (baseDir && last?.key === key && last.size && last.bytes !== undefined) {
+      const stats = statSync(join(baseDir, file.file), { throwIfNoEntry: false });
       if (stats?.size === last.bytes && stats.mtimeMs === last.mtime) {
         kept.set(file.file, { key, size: last.size, bytes: last.bytes, mtime: last.mtime });
         return;
@@ -273,46 +271,48 @@ export async function prerender(job: PrerenderJob): Promise<PrerenderStats> {
   let written = 0;
   let cards = 0;
   let cardSeconds = 0;
-  for (const { file } of files) {
-    if (file.route || !file.body) continue;
+  const headers = headersFile(headerRules(outputs, policy));
+  const others = [
+    ...files.filter(({ file }) => !file.route && file.body).map(({ file }) => file),
+    ...(job.headerless ? [] : [{ path: '/_headers', file: '_headers', body: () => headers }]),
+  ];
+  for (const file of others) {
     const card = file.path.startsWith('/og/');
     const cardStarted = performance.now();
-    const body = await file.body();
+    const body = (await file.body?.()) ?? '';
     const bytes = typeof body === 'string' ? Buffer.from(body) : body;
     if (card) {
       cards++;
       cardSeconds += (performance.now() - cardStarted) / 1000;
     }
-    if (present.has(file.file) && readFileSync(join(job.outDir, file.file)).equals(bytes)) continue;
-    replaceFile(job.outDir, file.file, bytes);
+    if (baseDir && present.has(file.file) && readFileSync(join(baseDir, file.file)).equals(bytes))
+      continue;
+    writeOutput(job.outDir, file.file, bytes);
     written++;
   }
 
   const results = await rendering;
   const pageStates = new Map(kept);
-  for (const { file, size } of results) {
-    const stats = statSync(join(job.outDir, file));
+  for (const { file, size, unchanged } of results) {
+    const stats = statSync(join(unchanged && baseDir ? baseDir : job.outDir, file));
     pageStates.set(file, {
       key: keys.get(file) ?? '',
       size,
       bytes: stats.size,
       mtime: stats.mtimeMs,
     });
+    if (!unchanged) written++;
   }
-  written += results.length;
 
-  const headers = headersFile(headerRules(outputs, policy));
-  if (!job.headerless) replaceFile(job.outDir, '_headers', headers);
-
-  // A file the table does not know would be served with no rule of its own. Files the last build
-  // wrote and this one does not (an essay removed, assets renamed) are removed.
-  const known = new Set(files.map(({ file }) => file.file));
-  const unknown: string[] = [];
-  for (const file of filesIn(job.outDir)) {
-    if (known.has(file) || (file === '_headers' && !job.headerless)) continue;
-    if (previous?.files[file] || file === '_headers') rmSync(join(job.outDir, file));
-    else unknown.push(file);
-  }
+  // A file the table does not know would be served with no rule of its own. What the last build
+  // holds and this one does not make (an essay removed, assets renamed) is listed for removal.
+  const known = new Set([
+    ...files.map(({ file }) => file.file),
+    ...(job.headerless ? [] : ['_headers']),
+  ]);
+  const unknown = filesIn(job.outDir).filter((file) => !known.has(file));
+  const removals = [...present].filter((file) => !known.has(file));
+  if (removals.length > 0) writeFileSync(join(job.outDir, '.atomic-remove'), removals.join('\n'));
   const problems = [
     ...unknown.map((file) => `${file}: in the output but in no output of scripts/outputs.ts`),
     ...checkHeaders(
@@ -337,7 +337,7 @@ export async function prerender(job: PrerenderJob): Promise<PrerenderStats> {
   );
   const failures = printReport(
     summarise(files.flatMap(({ file }) => pageStates.get(file.file)?.size ?? [])),
-    job.outDir,
+    job.clientDir,
   );
   return {
     pages,

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
+  appendFileSync,
   cpSync,
   mkdtempSync,
   readdirSync,
@@ -15,11 +16,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outDir, webRoot } from '../scripts/paths.js';
 
 /**
- * The site build, interrupted: `pnpm build` runs scripts/atomic-build.mjs, which builds into a
- * folder beside dist/, seeded with hard links to the last good build's files, and swaps it in
- * only on success. Here the real build targets a copy of the last good dist/ in a temporary
- * folder, is killed at several points, and the copy must come out byte for byte as it went in:
- * a build that wrote into a linked file instead of replacing it would change the copy too.
+ * The site build, interrupted: `pnpm build` runs scripts/atomic-build.mjs --stage, which has the
+ * build write what changed into a folder beside dist/ and commits it into dist/ only on success.
+ * Here the real build targets a copy of the last good dist/ in a temporary folder, is killed at
+ * several points, and the copy must come out byte for byte as it went in.
  */
 const wrapper = join(webRoot, '..', '..', 'scripts', 'atomic-build.mjs');
 let base: string;
@@ -40,7 +40,7 @@ function snapshot(folder: string): Map<string, string> {
 }
 
 function build(cwd: string, folder: string, script = 'build:into') {
-  const child = spawn(process.execPath, [wrapper, folder, script, '--seed=link'], {
+  const child = spawn(process.execPath, [wrapper, folder, script, '--stage'], {
     cwd,
     detached: true, // its own process group, so a kill reaches Vite and the prerender too
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -59,10 +59,7 @@ function build(cwd: string, folder: string, script = 'build:into') {
   return { child, exited };
 }
 
-/**
- * Resolves when this build has written the first file matching `pattern`: a file of its own, not
- * the hard link to the last good one it starts with. Looks every few milliseconds.
- */
+/** Resolves when this build has written the first file matching `pattern`; looks every few ms. */
 function whenWritten(child: ChildProcess, pattern: RegExp): Promise<void> {
   const file = [...lastGood.keys()].find((name) => pattern.test(name));
   if (!file) throw new Error(`the last good build has no file matching ${pattern}`);
@@ -89,6 +86,11 @@ beforeAll(() => {
   base = mkdtempSync(join(tmpdir(), 'atomic-build-'));
   target = join(base, 'dist');
   cpSync(outDir, target, { recursive: true });
+  // The build writes only what differs from the last good build, so the copy differs where the
+  // kills happen: every page, stylesheet and card, by one trailing byte.
+  for (const entry of readdirSync(target, { recursive: true, withFileTypes: true }))
+    if (entry.isFile() && /\.(html|css|png)$/.test(entry.name))
+      appendFileSync(join(entry.parentPath, entry.name), '\n');
   // A file no build writes: it is there until a build succeeds, and gone after.
   writeFileSync(join(target, 'from-the-last-good-build.txt'), 'last good');
   lastGood = snapshot(target);

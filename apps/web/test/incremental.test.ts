@@ -99,8 +99,9 @@ describe('an edited corpus, rebuilt', () => {
       .filter(([file, { inode }]) => file.endsWith('.html') && before.get(file)?.inode !== inode)
       .map(([file]) => file);
     expect(rewritten).toContain(`essays/${slug}/index.html`);
-    // The essay, its two neighbours, the essays that list it as related, and the lists.
-    expect(rendered).toBe(rewritten.length);
+    // Rendered: the essay, its two neighbours, the essays that list it as related, the lists.
+    // Written: those whose bytes changed (the reading time shows on some, not on all).
+    expect(rewritten.length).toBeLessThanOrEqual(rendered);
     expect(rendered).toBeLessThan(pages / 3);
     const essayPages = rewritten.filter((file) => file.startsWith('essays/'));
     expect(essayPages.length).toBeLessThan(essayCount / 4);
