@@ -1,6 +1,7 @@
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { join, posix, resolve, sep } from 'node:path';
+import { constants as zlibConstants } from 'node:zlib';
 import compression from 'compression';
 import serveStaticFiles from 'serve-static';
 import { headersFor, type ParsedRule, parseHeaders } from './headers.js';
@@ -58,6 +59,10 @@ export function staticHandler(rootDir: string): Handler {
   const gzip = compression({
     // A byte range of the uncompressed file cannot be gzipped after the fact.
     filter: (request, response) => !request.headers.range && compression.filter(request, response),
+    // Brotli at quality 6, the default of nginx's brotli module, rather than this library's 4,
+    // which came out larger than gzip on essay pages (14,684 against 14,668 bytes for the longest;
+    // 13,632 at 6, in about 3 ms).
+    brotli: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 6 } },
   });
   const rules = headersFileReader(join(root, '_headers'));
 
