@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
+// Aliased: the compiler bundle's banner declares its own createRequire.
+import { createRequire as requireFrom } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
@@ -29,7 +31,7 @@ export class RenderCache {
 
   constructor(dir: string | undefined, engine: EngineName) {
     this.#file = dir ? join(dir, 'render-cache.v8') : undefined;
-    this.#salt = `${engine}:${compilerFingerprint()}`;
+    this.#salt = `${engine}:${compilerFingerprint()}:${shikiVersion()}`;
     if (!this.#file) return;
     try {
       const stored = deserialize(readFileSync(this.#file)) as {
@@ -55,6 +57,19 @@ export class RenderCache {
       .update('\0')
       .update(essay.source)
       .digest('hex');
+  }
+
+  /**
+   * The highlighted code blocks of the cached renders of these essays (their last versions, when
+   * they were edited since): what an edit that leaves the code alone needs to render again.
+   */
+  blocksOf(slugs: ReadonlySet<string>): Map<string, string | undefined> {
+    const blocks = new Map<string, string | undefined>();
+    if (slugs.size === 0) return blocks;
+    for (const { essay } of this.#entries.values())
+      if (slugs.has(essay.slug))
+        for (const [key, html] of essay.highlighted ?? []) blocks.set(key, html);
+    return blocks;
   }
 
   get(essay: EssaySource): RenderedEssay | undefined {
@@ -142,6 +157,15 @@ function hashFile(path: string): string | undefined {
     return createHash('sha1').update(readFileSync(path)).digest('hex');
   } catch {
     return undefined;
+  }
+}
+
+/** Shiki's version: highlighted HTML in the cache is Shiki's, and an upgrade may change it. */
+function shikiVersion(): string {
+  try {
+    return (requireFrom(import.meta.url)('shiki/package.json') as { version: string }).version;
+  } catch {
+    return 'unknown';
   }
 }
 

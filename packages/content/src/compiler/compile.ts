@@ -90,7 +90,10 @@ export class Compiler {
       else misses.push(source);
     }
     const read = lap();
-    const outcomes = await this.#renderer.render(misses);
+    const outcomes = await this.#renderer.render(
+      misses,
+      this.#cache.blocksOf(new Set(misses.map((source) => source.slug))),
+    );
     const render = lap();
     const broken: BrokenEssay[] = [];
     for (const outcome of outcomes) {

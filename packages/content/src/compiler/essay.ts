@@ -59,6 +59,12 @@ export interface RenderedEssay {
    * As bytes, it leaves the worker without a copy and stays out of the main thread's heap.
    */
   module: { js: Uint8Array; dts: string };
+  /**
+   * Every code block the highlighter was asked for while rendering, by `blockKey`, with its HTML
+   * (undefined for a language it does not know). Kept in the render cache, so an edit that leaves
+   * the code alone renders the essay again without loading Shiki.
+   */
+  highlighted?: [key: string, html: string | undefined][];
 }
 
 /**

@@ -75,6 +75,26 @@ export interface Highlighter {
   highlight(code: string, language: string): string | undefined;
 }
 
+/** What names one highlighted block: the language word as written and the code. */
+export function blockKey(code: string, language: string): string {
+  return `${language}\n${code}`;
+}
+
+/** A highlighter that also keeps what it answered, by `blockKey`. */
+export function recording(highlighter: Highlighter): Highlighter & {
+  answers: Map<string, string | undefined>;
+} {
+  const answers = new Map<string, string | undefined>();
+  return {
+    answers,
+    highlight(code, language) {
+      const html = highlighter.highlight(code, language);
+      answers.set(blockKey(code, language), html);
+      return html;
+    },
+  };
+}
+
 let shared: Promise<HighlighterCore> | undefined;
 
 function loadShiki(): Promise<HighlighterCore> {

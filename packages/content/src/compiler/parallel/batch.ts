@@ -1,6 +1,6 @@
 import type { MarkdownEngine } from '../engines/index.js';
 import type { EssayOutcome, EssaySource } from '../essay.js';
-import type { Highlighter } from '../highlight.js';
+import { type Highlighter, recording } from '../highlight.js';
 import { renderEssay } from '../render.js';
 import { highlightAhead } from './highlight-ahead.js';
 import { parsePlainFrontmatter } from './plain-frontmatter.js';
@@ -8,7 +8,8 @@ import { parsePlainFrontmatter } from './plain-frontmatter.js';
 /**
  * Renders a batch of essays as `renderEssay` does one, with the two per-batch speed-ups: their
  * code blocks highlighted together first (see highlightAhead), and frontmatter of the common
- * shape read without the YAML parser (see plain-frontmatter). The output is the same.
+ * shape read without the YAML parser (see plain-frontmatter). The output is the same. Each
+ * rendered essay keeps the blocks it asked for, for the render cache (`highlighted`).
  */
 export function renderBatch(
   essays: readonly EssaySource[],
@@ -19,7 +20,10 @@ export function renderBatch(
     essays.map((essay) => essay.source),
     highlighter,
   );
-  return essays.map((essay) =>
-    renderEssay(essay, engine, ahead, { plainFrontmatter: parsePlainFrontmatter }),
-  );
+  return essays.map((essay) => {
+    const asked = recording(ahead);
+    const outcome = renderEssay(essay, engine, asked, { plainFrontmatter: parsePlainFrontmatter });
+    if (outcome.ok) outcome.essay.highlighted = [...asked.answers];
+    return outcome;
+  });
 }

@@ -1,11 +1,11 @@
-import type { Highlighter } from '../highlight.js';
+import { blockKey, type Highlighter } from '../highlight.js';
 
 /**
  * A fenced block at the start of a line: its fence, the language word, and its lines up to a
  * closing fence of the same kind. Blocks this misses (inside a list, say) are highlighted when the
  * Markdown engine reaches them; a match that is not really a block only costs a wasted highlight.
  */
-const fencedBlock = /^(`{3,}|~{3,})[ \t]*([^\s`]+)[^\n]*\n([\s\S]*?)\n\1[ \t]*$/gm;
+export const fencedBlock = /^(`{3,}|~{3,})[ \t]*([^\s`]+)[^\n]*\n([\s\S]*?)\n\1[ \t]*$/gm;
 
 /**
  * Highlights the code blocks of a batch of essays together, before their Markdown is rendered,
@@ -19,13 +19,13 @@ export function highlightAhead(sources: readonly string[], highlighter: Highligh
   const done = new Map<string, string | undefined>();
   for (const source of sources) {
     for (const [, , language = '', code = ''] of source.matchAll(fencedBlock)) {
-      const key = `${language}\n${code}`;
+      const key = blockKey(code, language);
       if (!done.has(key)) done.set(key, highlighter.highlight(code, language));
     }
   }
   return {
     highlight(code, language) {
-      const key = `${language}\n${code}`;
+      const key = blockKey(code, language);
       return done.has(key) ? done.get(key) : highlighter.highlight(code, language);
     },
   };

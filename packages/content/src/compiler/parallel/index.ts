@@ -2,8 +2,9 @@ import { readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { type EngineName, loadEngine, type MarkdownEngine } from '../engines/index.js';
 import type { EssayOutcome, EssaySource } from '../essay.js';
-import { createHighlighter, type Highlighter } from '../highlight.js';
+import { blockKey, createHighlighter, type Highlighter } from '../highlight.js';
 import { renderBatch } from './batch.js';
+import { fencedBlock } from './highlight-ahead.js';
 import { type LocalRenderer, RenderPool } from './pool.js';
 
 /**
@@ -50,14 +51,51 @@ export class FastRenderer {
     this.#localRenderer().catch(() => {}); // a failure surfaces when the render awaits it
   }
 
-  /** Renders essays in the order given; below 48, on this thread alone. */
-  async render(sources: readonly EssaySource[]): Promise<EssayOutcome[]> {
+  /**
+   * Renders essays in the order given; below 48, on this thread alone. `known` holds highlighted
+   * blocks from the render cache: when it has every block of these essays, they are rendered
+   * without loading Shiki (most of the cost of re-rendering one edited essay).
+   */
+  async render(
+    sources: readonly EssaySource[],
+    known: ReadonlyMap<string, string | undefined> = new Map(),
+  ): Promise<EssayOutcome[]> {
     if (sources.length === 0) return [];
-    const local = await this.#localRenderer();
     const workers = sources.length < workerThreshold ? 0 : (this.#workers ?? defaultWorkers());
+    if (workers === 0 && !this.#highlighter && known.size > 0) {
+      const rendered = await this.#renderFromKnown(sources, known);
+      if (rendered) return rendered;
+    }
+    const local = await this.#localRenderer();
     if (workers === 0) return local([...sources]);
     this.#pool ??= new RenderPool(workers);
     return this.#pool.render(this.#engine, sources, local);
+  }
+
+  /**
+   * Renders with the known blocks alone, or returns undefined when a block is not among them:
+   * one the scan below misses (inside a list, say) is noticed when the engine asks for it, and
+   * that render is thrown away.
+   */
+  async #renderFromKnown(
+    sources: readonly EssaySource[],
+    known: ReadonlyMap<string, string | undefined>,
+  ): Promise<EssayOutcome[] | undefined> {
+    for (const { source } of sources)
+      for (const [, , language = '', code = ''] of source.matchAll(fencedBlock))
+        if (!known.has(blockKey(code, language))) return undefined;
+    this.#markdown ??= loadEngine(this.#engine);
+    const markdown = await this.#markdown;
+    let missing = false;
+    const fromKnown: Highlighter = {
+      highlight(code, language) {
+        const key = blockKey(code, language);
+        if (!known.has(key)) missing = true;
+        return known.get(key);
+      },
+    };
+    const outcomes = renderBatch([...sources], markdown, fromKnown);
+    return missing ? undefined : outcomes;
   }
 
   async close(): Promise<void> {
