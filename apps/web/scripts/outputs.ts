@@ -68,6 +68,12 @@ export interface OutputFile {
   file: string;
   /** Its bytes. Absent in dev for the files Vite serves itself. */
   body?: () => Promise<string | Uint8Array> | string | Uint8Array;
+  /**
+   * A name for its bytes known without making them: the content compiler's hash of a file it
+   * wrote, or a content-hashed asset name. The build leaves a file whose version, size and
+   * modification time are what it recorded last time without reading it.
+   */
+  version?: string;
   /** The route behind a page, for the size report. */
   route?: Route;
 }
@@ -143,7 +149,12 @@ function fromContent(name: string, path: string, type: string, source: string): 
     cache: minutes(10),
     producedBy: `copied from @working-notes/content (dist/${source})`,
     files: () => [
-      { path, file: fileOf(path), body: () => readFileSync(join(contentDist, source)) },
+      {
+        path,
+        file: fileOf(path),
+        body: () => readFileSync(join(contentDist, source)),
+        ...versionOf(source),
+      },
     ],
   };
 }
@@ -163,7 +174,27 @@ function essayFiles(): OutputFile[] {
     path: `/essays/${file}`,
     file: `essays/${file}`,
     body: () => readFileSync(join(contentDist, 'essays', file)),
+    ...versionOf(`essays/${file}`),
   }));
+}
+
+let contentHashes: Record<string, string> | undefined;
+
+/** The hash the content compiler recorded for a file it wrote (dist/.content-files.json). */
+export function contentHash(file: string): string | undefined {
+  if (!contentHashes) {
+    try {
+      contentHashes = JSON.parse(readFileSync(join(contentDist, '.content-files.json'), 'utf8'));
+    } catch {
+      contentHashes = {};
+    }
+  }
+  return contentHashes?.[file];
+}
+
+function versionOf(file: string): Pick<OutputFile, 'version'> {
+  const hash = contentHash(file);
+  return hash ? { version: hash } : {};
 }
 
 export const outputs: readonly Output[] = [
@@ -235,7 +266,13 @@ export const outputs: readonly Output[] = [
     cache: immutable,
     producedBy: 'vite build',
     files: (context) =>
-      context.viteFiles.map((file) => ({ path: `/${file}`, file, ...fromClient(context, file) })),
+      context.viteFiles.map((file) => ({
+        path: `/${file}`,
+        file,
+        ...fromClient(context, file),
+        // Vite names each of these by a hash of its bytes.
+        version: file,
+      })),
   },
   {
     name: 'Open Graph cards',

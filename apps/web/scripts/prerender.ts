@@ -9,7 +9,13 @@ import { loadPost, type Slug } from '@working-notes/content';
 import { type Assets, preloadedFonts } from '../src/site/document.js';
 import { scriptHash, speculationRules, themeScript } from '../src/site/inline-scripts.js';
 import { checkHeaders, contentSecurityPolicy, headerRules, headersFile } from './headers.js';
-import { type OutputContext, type OutputFile, outputFiles, outputs } from './outputs.js';
+import {
+  contentHash,
+  type OutputContext,
+  type OutputFile,
+  outputFiles,
+  outputs,
+} from './outputs.js';
 import { contentDist } from './paths.js';
 import { type Manifest, measurePage, type PageSize, printReport } from './size-report.js';
 
@@ -65,10 +71,17 @@ interface PageState {
   mtime: number;
 }
 
+/** What the state keeps of another file that has a version (see OutputFile.version). */
+interface FileState {
+  version: string;
+  bytes: number;
+  mtime: number;
+}
+
 interface State {
-  version: 2;
-  /** Every file of the build; pages with their state, other files as `{}`. */
-  files: Record<string, Partial<PageState>>;
+  version: 3;
+  /** Every file of the build: pages and versioned files with their state, others as `{}`. */
+  files: Record<string, Partial<PageState & FileState>>;
 }
 
 /** Pages a worker claims at a time from the shared counter: small enough to balance the cores. */
@@ -186,17 +199,9 @@ async function renderInWorkers(job: PrerenderJob, order: number[]): Promise<Page
 function readState(stateFile: string): State | undefined {
   try {
     const state = JSON.parse(readFileSync(stateFile, 'utf8')) as State;
-    return state.version === 2 ? state : undefined;
+    return state.version === 3 ? state : undefined;
   } catch {
     return undefined;
-  }
-}
-
-function readContentHashes(): Record<string, string> {
-  try {
-    return JSON.parse(readFileSync(join(contentDist, '.content-files.json'), 'utf8'));
-  } catch {
-    return {};
   }
 }
 
@@ -230,7 +235,6 @@ export async function prerender(job: PrerenderJob): Promise<PrerenderStats> {
   const base = sha1(JSON.stringify([job.codeKey, assets]));
   // The compiler lists the hash of every file it wrote: an essay's module is named by its hash
   // without reading a thousand modules (hashed here only when the list lacks one).
-  const contentHashes = readContentHashes();
   const keys = new Map<string, string>();
   const kept = new Map<string, PageState>();
   const order: number[] = [];
@@ -238,7 +242,7 @@ export async function prerender(job: PrerenderJob): Promise<PrerenderStats> {
     if (!file.route) return;
     const { module, ...data } = file.route.inputs;
     const moduleSha = module
-      ? (contentHashes[module] ?? sha1(readFileSync(join(contentDist, module))))
+      ? (contentHash(module) ?? sha1(readFileSync(join(contentDist, module))))
       : '';
     const key = sha1(JSON.stringify([base, moduleSha, data]));
     keys.set(file.file, key);
@@ -272,11 +276,24 @@ export async function prerender(job: PrerenderJob): Promise<PrerenderStats> {
   let cards = 0;
   let cardSeconds = 0;
   const headers = headersFile(headerRules(outputs, policy));
-  const others = [
+  const others: OutputFile[] = [
     ...files.filter(({ file }) => !file.route && file.body).map(({ file }) => file),
     ...(job.headerless ? [] : [{ path: '/_headers', file: '_headers', body: () => headers }]),
   ];
+  const otherStates = new Map<string, FileState>();
   for (const file of others) {
+    const last = previous?.files[file.file];
+    if (baseDir && file.version && last?.version === file.version) {
+      const stats = statSync(join(baseDir, file.file), { throwIfNoEntry: false });
+      if (stats && stats.size === last.bytes && stats.mtimeMs === last.mtime) {
+        otherStates.set(file.file, {
+          version: file.version,
+          bytes: stats.size,
+          mtime: stats.mtimeMs,
+        });
+        continue;
+      }
+    }
     const card = file.path.startsWith('/og/');
     const cardStarted = performance.now();
     const body = (await file.body?.()) ?? '';
@@ -285,10 +302,20 @@ export async function prerender(job: PrerenderJob): Promise<PrerenderStats> {
       cards++;
       cardSeconds += (performance.now() - cardStarted) / 1000;
     }
-    if (baseDir && present.has(file.file) && readFileSync(join(baseDir, file.file)).equals(bytes))
-      continue;
-    writeOutput(job.outDir, file.file, bytes);
-    written++;
+    const same =
+      baseDir && present.has(file.file) && readFileSync(join(baseDir, file.file)).equals(bytes);
+    if (!same) {
+      writeOutput(job.outDir, file.file, bytes);
+      written++;
+    }
+    if (file.version) {
+      const stats = statSync(join(same && baseDir ? baseDir : job.outDir, file.file));
+      otherStates.set(file.file, {
+        version: file.version,
+        bytes: stats.size,
+        mtime: stats.mtimeMs,
+      });
+    }
   }
 
   const results = await rendering;
@@ -324,8 +351,10 @@ export async function prerender(job: PrerenderJob): Promise<PrerenderStats> {
     throw new Error(`The table of outputs and the build disagree:\n  ${problems.join('\n  ')}`);
 
   const state: State = {
-    version: 2,
-    files: Object.fromEntries([...known].map((file) => [file, pageStates.get(file) ?? {}])),
+    version: 3,
+    files: Object.fromEntries(
+      [...known].map((file) => [file, pageStates.get(file) ?? otherStates.get(file) ?? {}]),
+    ),
   };
   mkdirSync(dirname(job.stateFile), { recursive: true });
   writeFileSync(job.stateFile, JSON.stringify(state));
