@@ -149,7 +149,7 @@ for (const size of sizes) {
       s(run.wall - (run.compile.milliseconds ?? 0) / 1000 - (run.pages.seconds ?? 0)),
       `${run.pages.rendered}/${run.pages.pages}`,
       String(run.pages.written),
-      mb(Math.max(run.compile.maxRssKb, run.pages.maxRssKb)),
+      `${mb(run.compile.maxRssKb)} / ${mb(run.pages.maxRssKb)}`,
       `${files} / ${(bytes / 1024 / 1024).toFixed(1)} MB`,
     ]);
   };
@@ -183,7 +183,7 @@ const header = [
   'other',
   'rendered',
   'written',
-  'peak RSS',
+  'peak RSS compile / pages',
   'files / site',
 ];
 const widths = header.map((title, column) =>
@@ -204,6 +204,6 @@ console.log(
     'pages: rendering and writing every output; the cards are drawn on the main thread while the',
     '  workers render pages, so "of which cards" overlaps the rest. other: process start-up,',
     '  seeding the new folder with links to the last build and swapping it in.',
-    'rendered: pages rendered / pages in the site. peak RSS: the larger of the two processes.',
+    'rendered: pages rendered / pages in the site. peak RSS: of each of the two processes.',
   ].join('\n'),
 );
