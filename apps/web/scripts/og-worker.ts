@@ -1,0 +1,27 @@
+import { parentPort } from 'node:worker_threads';
+import { writeCached } from './og-cache.js';
+import { type CardText, renderCard } from './og-card.js';
+
+/** What the pool sends a worker: one card to draw, and the cache file to keep it in. */
+export interface CardJob {
+  id: number;
+  text: CardText;
+  cacheFile: string;
+}
+/** What a worker answers: the PNG, or why it could not draw it. */
+export type CardResult = { id: number; png: Uint8Array } | { id: number; error: string };
+
+if (!parentPort) throw new Error('scripts/og-worker.ts runs as a worker of scripts/og-images.ts');
+const port = parentPort;
+port.on('message', async ({ id, text, cacheFile }: CardJob) => {
+  try {
+    const png = await renderCard(text);
+    writeCached(cacheFile, png);
+    port.postMessage({ id, png } satisfies CardResult);
+  } catch (error) {
+    port.postMessage({
+      id,
+      error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    } satisfies CardResult);
+  }
+});
