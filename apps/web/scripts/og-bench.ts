@@ -22,8 +22,8 @@ import { webRoot } from './paths.js';
  */
 export interface OgFigures {
   essays: number;
-  cold: Omit<OgRun, 'pngs'>;
-  warm: Omit<OgRun, 'pngs'>;
+  cold: Omit<OgRun, 'files'>;
+  warm: Omit<OgRun, 'files'>;
 }
 
 export async function measureOgCards(options: OgOptions = {}): Promise<OgFigures> {
@@ -31,8 +31,8 @@ export async function measureOgCards(options: OgOptions = {}): Promise<OgFigures
   const cacheDir = options.cacheDir ?? mkdtempSync(join(tmpdir(), 'wn-og-cache-'));
   try {
     const cards = ogCards(posts);
-    const { pngs: _cold, ...cold } = await renderOgCards(cards, { ...options, cacheDir });
-    const { pngs: _warm, ...warm } = await renderOgCards(cards, { ...options, cacheDir });
+    const { files: _cold, ...cold } = await renderOgCards(cards, { ...options, cacheDir });
+    const { files: _warm, ...warm } = await renderOgCards(cards, { ...options, cacheDir });
     return { essays: posts.length, cold, warm };
   } finally {
     if (!options.cacheDir) rmSync(cacheDir, { recursive: true, force: true });
@@ -40,7 +40,7 @@ export async function measureOgCards(options: OgOptions = {}): Promise<OgFigures
 }
 
 export function formatOgFigures({ essays, cold, warm }: OgFigures): string {
-  const run = (label: string, figures: Omit<OgRun, 'pngs'>) =>
+  const run = (label: string, figures: Omit<OgRun, 'files'>) =>
     `${label}: ${figures.rendered} rendered, ${figures.cacheHits} cache hits, ${figures.seconds.toFixed(2)} s, ${figures.workers} workers, peak RSS ${Math.round(figures.peakRssMB)} MB`;
   return `Open Graph cards for ${essays} essays\n  ${run('empty cache', cold)}\n  ${run('full cache ', warm)}`;
 }

@@ -1,42 +1,22 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
-import { type CardText, fontFiles } from './og-card.js';
-import { webRoot } from './paths.js';
+import type { CardText } from './og-card.js';
 
 /**
- * The Open Graph cards' cache: one PNG per card in node_modules/.cache/og-images, named by a hash
- * of everything that decides its pixels, so a card is drawn again exactly when its picture would
- * change and a rebuild (even from an emptied dist/) draws nothing else.
+ * The Open Graph cards' cache: one PNG per card (node_modules/.cache/og-images by default), named
+ * by a hash of everything that decides its pixels, so a card is drawn again exactly when its
+ * picture would change and a rebuild (even from an emptied dist/) draws nothing else. Imported by
+ * the workers' bundle too, so nothing here depends on where this file lives.
  */
-export const defaultCacheDir = join(webRoot, 'node_modules', '.cache', 'og-images');
-
-const require = createRequire(import.meta.url);
-let pipeline: string | undefined;
-
 /**
- * A hash of the drawing code and what it draws with: the template and PNG encoder sources, both
- * fonts' bytes, and the versions of satori and resvg. Editing the template's colours, changing a
- * font or upgrading a library gives every card a new key; stale cards are never served.
+ * The cache file of one card: its text and the drawing pipeline's hash (scripts/og-pipeline.ts:
+ * the template and encoder code, the fonts, the library versions), hashed together.
  */
-export function pipelineHash(): string {
-  if (pipeline) return pipeline;
-  const hash = createHash('sha256');
-  for (const source of ['./og-card.tsx', './og-png.ts'])
-    hash.update(readFileSync(new URL(source, import.meta.url)));
-  for (const { file } of fontFiles) hash.update(readFileSync(file));
-  for (const library of ['satori', '@resvg/resvg-js'])
-    hash.update(`${library}@${require(`${library}/package.json`).version}`);
-  pipeline = hash.digest('hex');
-  return pipeline;
-}
-
-/** The cache file of one card: its text and the pipeline, hashed. */
-export function cacheFileOf(text: CardText, cacheDir = defaultCacheDir): string {
+export function cacheFileOf(text: CardText, pipelineHash: string, cacheDir: string): string {
   const key = createHash('sha256')
-    .update(pipelineHash())
+    .update(pipelineHash)
     .update(JSON.stringify([text.site, text.title, text.footer]))
     .digest('hex')
     .slice(0, 32);

@@ -105,7 +105,7 @@ export async function renderCard(text: CardText): Promise<Buffer> {
 let collect: ((options: { type: 'minor' | 'major' }) => void) | undefined;
 let sinceCollect = 0;
 function releasePixels(): void {
-  if (++sinceCollect < 4) return;
+  if (++sinceCollect < 2) return;
   sinceCollect = 0;
   if (!collect) {
     setFlagsFromString('--expose-gc');

@@ -1,11 +1,16 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { type PostMeta, site } from '@working-notes/content';
-import { cacheFileOf, defaultCacheDir, readCached, writeCached } from './og-cache.js';
+import { cacheFileOf, readCached, writeCached } from './og-cache.js';
 import { type CardText, renderCard } from './og-card.js';
+import { drawingPipeline } from './og-pipeline.js';
 import type { CardJob, CardResult } from './og-worker.js';
+import { webRoot } from './paths.js';
+
+export const defaultCacheDir = join(webRoot, 'node_modules', '.cache', 'og-images');
 
 /** One link-preview card: its URL path and its text. */
 export interface OgCard extends CardText {
@@ -39,8 +44,8 @@ export interface OgOptions {
 
 /** What one run did, for the build's log and the benchmark. */
 export interface OgRun {
-  /** Each card's PNG by its URL path. */
-  pngs: Map<string, Buffer>;
+  /** Each card's PNG file in the cache, by the card's URL path (read them with `readFileSync`). */
+  files: Map<string, string>;
   rendered: number;
   cacheHits: number;
   workers: number;
@@ -53,8 +58,11 @@ export interface OgRun {
  * A 1200x630 PNG for link previews, drawn in this process (the dev server's one card on demand)
  * and cached like the build's.
  */
-export async function renderOgCard(card: OgCard, { cacheDir }: OgOptions = {}): Promise<Buffer> {
-  const file = cacheFileOf(card, cacheDir);
+export async function renderOgCard(
+  card: OgCard,
+  { cacheDir = defaultCacheDir }: OgOptions = {},
+): Promise<Buffer> {
+  const file = cacheFileOf(card, (await drawingPipeline()).hash, cacheDir);
   const cached = readCached(file);
   if (cached) return cached;
   const png = await renderCard(textOf(card));
@@ -63,47 +71,42 @@ export async function renderOgCard(card: OgCard, { cacheDir }: OgOptions = {}): 
 }
 
 /**
- * Below this many cards to draw, starting workers (about 0.4 s each, to load tsx, satori and the
- * fonts) costs more than drawing them here at about 20 ms each.
+ * Below this many cards to draw, starting workers (to load satori, resvg and the fonts) costs
+ * more than drawing them here.
  */
 const workerThreshold = 24;
 
 /**
- * Every card's PNG: cached ones read from the cache, the rest drawn by a pool of worker threads
- * (one card at a time each, so both cores stay busy to the end) that also write them to the cache.
+ * Every card into the cache: those already there are left alone, the rest are drawn by a pool of
+ * worker threads (one card at a time each, so every core stays busy to the end) that write them
+ * there. No PNG passes through this thread; the caller reads the files it needs.
  */
 export async function renderOgCards(
   cards: readonly OgCard[],
   { concurrency = availableParallelism(), cacheDir = defaultCacheDir }: OgOptions = {},
 ): Promise<OgRun> {
   const started = performance.now();
-  const pngs = new Map<string, Buffer>();
-  const missing = new Map<string, OgCard[]>(); // by cache file: equal cards are drawn once
+  const { hash, workerFile } = await drawingPipeline();
+  const files = new Map<string, string>();
+  const missing = new Map<string, OgCard>(); // by cache file: equal cards are drawn once
+  let cacheHits = 0;
   for (const card of cards) {
-    const file = cacheFileOf(card, cacheDir);
-    const cached = readCached(file);
-    if (cached) pngs.set(card.path, cached);
-    else missing.set(file, [...(missing.get(file) ?? []), card]);
+    const file = cacheFileOf(card, hash, cacheDir);
+    files.set(card.path, file);
+    if (existsSync(file)) cacheHits++;
+    else missing.set(file, card);
   }
-  const jobs = [...missing].map(([cacheFile, same], id) => ({ id, cacheFile, same }));
-  const workers =
-    jobs.length < workerThreshold ? 0 : Math.max(1, Math.min(concurrency, jobs.length));
-  const finish = (job: (typeof jobs)[number], png: Buffer) => {
-    for (const card of job.same) pngs.set(card.path, png);
-  };
+  const jobs = [...missing].map(([cacheFile, card], id) => ({ id, cacheFile, card }));
+  const workers = jobs.length < workerThreshold ? 0 : Math.min(concurrency, jobs.length);
   if (workers === 0) {
-    for (const job of jobs) {
-      const png = await renderCard(textOf(job.same[0] as OgCard));
-      writeCached(job.cacheFile, png);
-      finish(job, png);
-    }
+    for (const job of jobs) writeCached(job.cacheFile, await renderCard(textOf(job.card)));
   } else {
-    await drawInWorkers(jobs, workers, finish);
+    await drawInWorkers(workerFile, jobs, workers);
   }
   return {
-    pngs,
+    files,
     rendered: jobs.length,
-    cacheHits: cards.length - [...missing.values()].reduce((sum, same) => sum + same.length, 0),
+    cacheHits,
     workers,
     seconds: (performance.now() - started) / 1000,
     peakRssMB: peakRssMB(),
@@ -113,19 +116,12 @@ export async function renderOgCards(
 interface Job {
   id: number;
   cacheFile: string;
-  same: OgCard[];
+  card: OgCard;
 }
 
-async function drawInWorkers(
-  jobs: readonly Job[],
-  count: number,
-  finish: (job: Job, png: Buffer) => void,
-): Promise<void> {
+async function drawInWorkers(workerFile: string, jobs: readonly Job[], count: number) {
   const queue = [...jobs];
-  const pool = Array.from(
-    { length: count },
-    () => new Worker(new URL('./og-worker.mjs', import.meta.url)),
-  );
+  const pool = Array.from({ length: count }, () => new Worker(workerFile));
   try {
     await Promise.all(
       pool.map(
@@ -135,25 +131,18 @@ async function drawInWorkers(
             const next = () => {
               current = queue.shift();
               if (!current) return resolve();
-              const card = current.same[0] as OgCard;
               worker.postMessage({
                 id: current.id,
-                text: textOf(card),
+                text: textOf(current.card),
                 cacheFile: current.cacheFile,
               } satisfies CardJob);
             };
             worker.on('message', (result: CardResult) => {
-              if (!current) return;
+              if (!current || result.id !== current.id) return;
               if ('error' in result) {
-                const card = current.same[0] as OgCard;
-                return reject(
-                  new Error(`Open Graph card ${card.path} ("${card.title}"): ${result.error}`),
-                );
+                const { path, title } = current.card;
+                return reject(new Error(`Open Graph card ${path} ("${title}"): ${result.error}`));
               }
-              finish(
-                current,
-                Buffer.from(result.png.buffer, result.png.byteOffset, result.png.byteLength),
-              );
               next();
             });
             worker.on('error', reject);
@@ -208,13 +197,13 @@ export async function cardOfBuild(
     });
     builds.set(build, run);
   }
-  const png = (await run).pngs.get(card.path);
-  if (!png) throw new Error(`Open Graph card ${card.path} is not among this build's cards`);
-  return png;
+  const file = (await run).files.get(card.path);
+  if (!file) throw new Error(`Open Graph card ${card.path} is not among this build's cards`);
+  return readFileSync(file);
 }
 
 /** "Open Graph cards: 1001 (1001 drawn on 2 workers, 0 from the cache) in 4.2 s, peak RSS 480 MB" */
-export function describeRun(run: Omit<OgRun, 'pngs'>): string {
+export function describeRun(run: Omit<OgRun, 'files'>): string {
   const drawn = run.workers > 0 ? `drawn on ${run.workers} workers` : 'drawn in the main thread';
   return `Open Graph cards: ${run.rendered + run.cacheHits} (${run.rendered} ${drawn}, ${run.cacheHits} from the cache) in ${run.seconds.toFixed(2)} s, peak RSS ${Math.round(run.peakRssMB)} MB`;
 }

@@ -8,16 +8,15 @@ export interface CardJob {
   text: CardText;
   cacheFile: string;
 }
-/** What a worker answers: the PNG, or why it could not draw it. */
-export type CardResult = { id: number; png: Uint8Array } | { id: number; error: string };
+/** What a worker answers: the card is in the cache, or why it could not draw it. */
+export type CardResult = { id: number } | { id: number; error: string };
 
 if (!parentPort) throw new Error('scripts/og-worker.ts runs as a worker of scripts/og-images.ts');
 const port = parentPort;
 port.on('message', async ({ id, text, cacheFile }: CardJob) => {
   try {
-    const png = await renderCard(text);
-    writeCached(cacheFile, png);
-    port.postMessage({ id, png } satisfies CardResult);
+    writeCached(cacheFile, await renderCard(text));
+    port.postMessage({ id } satisfies CardResult);
   } catch (error) {
     port.postMessage({
       id,
