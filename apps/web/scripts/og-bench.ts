@@ -41,7 +41,7 @@ export async function measureOgCards(options: OgOptions = {}): Promise<OgFigures
 
 export function formatOgFigures({ essays, cold, warm }: OgFigures): string {
   const run = (label: string, figures: Omit<OgRun, 'files'>) =>
-    `${label}: ${figures.rendered} rendered, ${figures.cacheHits} cache hits, ${figures.seconds.toFixed(2)} s, ${figures.workers} workers, peak RSS ${Math.round(figures.peakRssMB)} MB`;
+    `${label}: ${figures.rendered} rendered, ${figures.cacheHits} cache hits, ${figures.seconds.toFixed(2)} s (CPU ${figures.cpuSeconds.toFixed(2)} s), ${figures.workers} workers, peak RSS ${Math.round(figures.peakRssMB)} MB`;
   return `Open Graph cards for ${essays} essays\n  ${run('empty cache', cold)}\n  ${run('full cache ', warm)}`;
 }
 

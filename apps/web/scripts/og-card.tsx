@@ -1,19 +1,17 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { Resvg } from '@resvg/resvg-js';
 import satori from 'satori';
+import { fontFiles } from './og-fonts.js';
 import { encodePng } from './og-png.js';
 
 /**
  * One Open Graph card drawn from its text alone: satori lays the JSX out and turns the text into
- * paths (SVG), resvg paints it (1200x630 RGBA), scripts/og-png.ts encodes the PNG. Everything
- * that decides the picture is in this file, og-png.ts, the two fonts and the two libraries, and
- * the cache key (`pipelineHash` in og-images.ts) hashes all of them.
+ * paths (SVG), resvg paints it (1200x630 RGBA), scripts/og-png.ts encodes the PNG. What decides
+ * the picture is this file, og-png.ts, the fonts (og-fonts.ts) and the two libraries; the cache
+ * key hashes all of them (scripts/og-pipeline.ts).
  *
- * Runs in a worker of the pool (scripts/og-worker.ts) during a build and in the dev server's own
- * process for the one card a request asks for.
+ * Runs in a worker of the pool (scripts/og-worker.ts, bundled) during a build, and in the calling
+ * thread for a few cards: the dev server's one card a request asks for, a rebuild's edited ones.
  */
 export interface CardText {
   /** The site's name, drawn above the title in the accent colour. */
@@ -26,12 +24,6 @@ export interface CardText {
 export const width = 1200;
 export const height = 630;
 
-const require = createRequire(import.meta.url);
-/** Inter ships in the repo's dependencies (npm's @fontsource/inter); nothing is fetched at build. */
-export const fontFiles = [400, 700].map((weight) => ({
-  weight: weight as 400 | 700,
-  file: require.resolve(`@fontsource/inter/files/inter-latin-${weight}-normal.woff`),
-}));
 // Read once per thread and passed as the same array every time, so satori parses them once.
 const fonts = fontFiles.map(({ weight, file }) => ({
   name: 'Inter',
@@ -92,24 +84,7 @@ export function cardSvg(text: CardText): Promise<string> {
 /** The card as PNG bytes. */
 export async function renderCard(text: CardText): Promise<Buffer> {
   const image = new Resvg(await cardSvg(text), resvgOptions).render();
-  const png = encodePng(image.pixels, image.width, image.height);
-  releasePixels();
-  return png;
-}
-
-/**
- * resvg keeps each rendered 1200x630 image (3 MB) in native memory that V8 does not count, so
- * nothing prompts a collection and a thousand cards held 3.4 GB. A young-generation collection
- * every few cards lets the finalisers free them; it costs about 0.1 ms a card.
- */
-let collect: ((options: { type: 'minor' | 'major' }) => void) | undefined;
-let sinceCollect = 0;
-function releasePixels(): void {
-  if (++sinceCollect < 2) return;
-  sinceCollect = 0;
-  if (!collect) {
-    setFlagsFromString('--expose-gc');
-    collect = runInNewContext('gc');
-  }
-  collect?.({ type: 'minor' });
+  // `pixels` copies the image into a Buffer, memory V8 counts: it prompts the collections that
+  // also free the rendered image's own 3 MB, which V8 does not see (scripts/og-images.ts).
+  return encodePng(image.pixels, image.width, image.height);
 }

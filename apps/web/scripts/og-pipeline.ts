@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { fontFiles } from './og-card.js';
+import { fontFiles } from './og-fonts.js';
 import { webRoot } from './paths.js';
 
 /**
