@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { type PostMeta, site } from '@working-notes/content';
@@ -10,7 +10,13 @@ import { drawingPipeline } from './og-pipeline.js';
 import type { CardJob, CardResult } from './og-worker.js';
 import { webRoot } from './paths.js';
 
-export const defaultCacheDir = join(webRoot, 'node_modules', '.cache', 'og-images');
+/**
+ * Where drawn cards are kept: beside the site build's other caches when WORKING_NOTES_SITE_CACHE
+ * moves them (`pnpm site --cache`, the benchmark's cold builds), else in node_modules/.cache.
+ */
+export const defaultCacheDir = process.env.WORKING_NOTES_SITE_CACHE
+  ? join(resolve(process.env.WORKING_NOTES_SITE_CACHE), 'og-images')
+  : join(webRoot, 'node_modules', '.cache', 'og-images');
 
 /** One link-preview card: its URL path and its text. */
 export interface OgCard extends CardText {

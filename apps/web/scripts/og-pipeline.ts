@@ -2,8 +2,6 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { fontFiles } from './og-fonts.js';
 import { webRoot } from './paths.js';
 
@@ -33,11 +31,14 @@ export function drawingPipeline(): Promise<Pipeline> {
   return pipeline;
 }
 
-const require = createRequire(import.meta.url);
+// From the app's folder, not this file's: the build runs this module bundled from a cache folder.
+const require = createRequire(join(webRoot, 'package.json'));
 
 async function bundle(): Promise<Pipeline> {
+  // Loaded here, not at the top: every page worker imports this module through the outputs table.
+  const { build } = await import('esbuild');
   const result = await build({
-    entryPoints: [fileURLToPath(new URL('./og-worker.ts', import.meta.url))],
+    entryPoints: [join(webRoot, 'scripts', 'og-worker.ts')],
     bundle: true,
     packages: 'external',
     platform: 'node',
