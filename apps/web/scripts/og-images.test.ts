@@ -1,12 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PNG } from 'pngjs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type OgCard, renderOgCard, renderOgCards } from './og-images.js';
-import { drawingPipeline } from './og-pipeline.js';
+import { drawingPipeline, drawingSources } from './og-pipeline.js';
 import { webRoot } from './paths.js';
 
 const cacheDir = mkdtempSync(join(tmpdir(), 'wn-og-test-'));
@@ -109,8 +109,11 @@ describe('Open Graph cards', () => {
     expect(JSON.parse(again)).toEqual({ rendered: 0, cacheHits: 30 });
   });
 
-  it('the cache key covers the drawing code: the template and the encoder are in the hashed bundle', async () => {
+  it('the cache key covers the drawing code: the template, the encoder and the fonts', async () => {
     const { workerFile, hash } = await drawingPipeline();
+    const hashed = drawingSources().map((file) => basename(file));
+    expect(hashed).toEqual(expect.arrayContaining(['og-card.tsx', 'og-png.ts', 'og-fonts.ts']));
+    // What the workers run is built from those files (esbuild refuses any other local import).
     const bundle = readFileSync(workerFile, 'utf8');
     expect(bundle).toContain('#1d5fbf'); // the template's accent colour
     expect(bundle).toContain('IDAT'); // the PNG encoder
