@@ -12,7 +12,7 @@ import {
   widgetData,
 } from '../src/site/widget.js';
 import { patternRegExp } from './headers.js';
-import { ogCards, renderOgCard } from './og-images.js';
+import { cardOfBuild, ogCards, renderOgCard } from './og-images.js';
 import { contentDist } from './paths.js';
 import { llms, robots, sitemap } from './site-files.js';
 
@@ -59,6 +59,11 @@ export interface OutputContext {
   clientDir?: string;
   /** Skips the per-essay Open Graph cards (the scale check at 5000 essays). */
   essayCards?: boolean;
+  /**
+   * True in a build, which asks for every file: an output may then make all its files together
+   * (the Open Graph cards go to a pool of workers). The dev server makes one file per request.
+   */
+  build?: boolean;
 }
 
 export interface OutputFile {
@@ -279,13 +284,15 @@ export const outputs: readonly Output[] = [
     pattern: '/og/*',
     type: 'image/png',
     cache: minutes(60 * 24),
-    producedBy: 'satori and resvg (scripts/og-images.tsx), cached by their text',
-    files: (context) =>
-      ogCards(context.essayCards === false ? [] : posts).map((card) => ({
+    producedBy: 'satori and resvg (scripts/og-card.tsx) on worker threads, cached by their inputs',
+    files: (context) => {
+      const cards = ogCards(context.essayCards === false ? [] : posts);
+      return cards.map((card) => ({
         path: card.path,
         file: card.path.slice(1),
-        body: () => renderOgCard(card),
-      })),
+        body: context.build ? () => cardOfBuild(context, cards, card) : () => renderOgCard(card),
+      }));
+    },
   },
   {
     name: 'Widget script, pinned version',

@@ -114,6 +114,8 @@ function setUp(job: PrerenderJob) {
     ],
     clientDir: job.clientDir,
     essayCards: job.cards,
+    // Every card is asked for: the first hands them all to the card workers (og-images.ts).
+    build: true,
   };
   return { manifest, policy, assets, context, files: outputFiles(context) };
 }
