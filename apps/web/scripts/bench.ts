@@ -201,9 +201,9 @@ console.log(
     '',
     'whole: wall clock of the command. compile: the content compiler (inside its process).',
     'client+renderer: Vite builds of the client and of the page renderer, cached by their sources.',
-    'pages: rendering and writing every output; the cards are drawn on the main thread while the',
-    '  workers render pages, so "of which cards" overlaps the rest. other: process start-up,',
-    '  seeding the new folder with links to the last build and swapping it in.',
+    'pages: rendering and writing every output; the cards are drawn by card workers while the page',
+    '  workers render, so "of which cards" overlaps the rest. other: process start-up, reading the',
+    '  inputs, and committing the changed files into the output folder.',
     'rendered: pages rendered / pages in the site. peak RSS: of each of the two processes.',
   ].join('\n'),
 );
