@@ -34,6 +34,35 @@ describe('helpers', () => {
     ]);
   });
 
+  it('picks the same related essays as sorting every candidate would, ties to the newer', () => {
+    const tags: Tag[] = ['ai', 'engineering', 'architecture', 'kubernetes', 'nodejs'];
+    let seed = 7;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    const many = Array.from({ length: 300 }, (_, index) => ({
+      slug: `essay-${index}`,
+      tags: tags.filter(() => next() < 0.35),
+    }));
+    const sorted = (post: (typeof many)[number], count: number) =>
+      many
+        .map((candidate, order) => ({
+          candidate,
+          order,
+          shared: candidate.tags.filter((tag) => post.tags.includes(tag)).length,
+        }))
+        .filter(({ candidate, shared }) => shared > 0 && candidate.slug !== post.slug)
+        .sort((a, b) => b.shared - a.shared || a.order - b.order)
+        .slice(0, count)
+        .map(({ candidate }) => candidate.slug);
+    for (const post of many)
+      for (const count of [1, 3, 8])
+        expect(relatedPosts(many, post, count).map((found) => found.slug)).toEqual(
+          sorted(post, count),
+        );
+  });
+
   it('counts tags, most used first', () => {
     expect(tagCounts(list)[0]).toEqual({ tag: 'ai', count: 3 });
   });

@@ -52,16 +52,23 @@ export function relatedPosts<P extends Slugged & Tagged>(
   post: Slugged & Tagged,
   count = 3,
 ): P[] {
-  return list
-    .map((candidate, order) => ({
-      candidate,
-      order,
-      shared: candidate.tags.filter((tag) => post.tags.includes(tag)).length,
-    }))
-    .filter(({ candidate, shared }) => shared > 0 && candidate.slug !== post.slug)
-    .sort((a, b) => b.shared - a.shared || a.order - b.order)
-    .slice(0, count)
-    .map(({ candidate }) => candidate);
+  // One pass keeping the best `count` so far, with no object per candidate: a site builds the
+  // related essays of every essay, so this runs once per essay over the whole list.
+  const limit = Math.max(0, Math.floor(count));
+  const best: { candidate: P; shared: number }[] = [];
+  for (const candidate of list) {
+    if (candidate.slug === post.slug) continue;
+    let shared = 0;
+    for (const tag of candidate.tags) if (post.tags.includes(tag)) shared++;
+    if (shared === 0) continue;
+    // Earlier (newer) candidates win ties, so a later one must share strictly more to pass one.
+    let at = best.length;
+    while (at > 0 && (best[at - 1]?.shared ?? 0) < shared) at--;
+    if (at >= limit) continue;
+    best.splice(at, 0, { candidate, shared });
+    if (best.length > limit) best.pop();
+  }
+  return best.map(({ candidate }) => candidate);
 }
 
 /** Every tag in use with the number of essays carrying it, most used first. */
