@@ -174,13 +174,16 @@ function listFiles(root: string): string[] {
   }
 }
 
+/** The content package's raw essays and images; listed once, though two outputs split them. */
+let essayListing: OutputFile[] | undefined;
 function essayFiles(): OutputFile[] {
-  return listFiles(join(contentDist, 'essays')).map((file) => ({
+  essayListing ??= listFiles(join(contentDist, 'essays')).map((file) => ({
     path: `/essays/${file}`,
     file: `essays/${file}`,
     body: () => readFileSync(join(contentDist, 'essays', file)),
     ...versionOf(`essays/${file}`),
   }));
+  return essayListing;
 }
 
 let contentHashes: Record<string, string> | undefined;

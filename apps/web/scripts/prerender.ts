@@ -364,7 +364,7 @@ export async function prerender(job: PrerenderJob): Promise<PrerenderStats> {
   const seconds = (performance.now() - started) / 1000;
   const pages = keys.size;
   console.log(
-    `prerendered ${pages} pages (${results.length} rendered, ${pages - results.length} unchanged) and ${cards} Open Graph image${cards === 1 ? '' : 's'}; ${written} of ${files.length} files written in ${seconds.toFixed(2)} s`,
+    `prerendered ${pages} pages (${results.length} rendered, ${pages - results.length} unchanged) and ${cards} Open Graph image${cards === 1 ? '' : 's'}; ${written} of ${others.length + pages} files written in ${seconds.toFixed(2)} s`,
   );
   const failures = printReport(
     summarise(files.flatMap(({ file }) => pageStates.get(file.file)?.size ?? [])),

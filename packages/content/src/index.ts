@@ -5,6 +5,7 @@ export {
   latestPosts,
   postsByTag,
   relatedPosts,
+  relatedPostsOfAll,
   tagCounts,
 } from './runtime/helpers.js';
 export { loadPost } from './runtime/load.js';

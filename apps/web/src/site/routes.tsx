@@ -1,10 +1,9 @@
 import {
-  adjacentPosts,
   latestPosts,
   loadPost,
   posts,
   postsByTag,
-  relatedPosts,
+  relatedPostsOfAll,
   site,
   tagCounts,
 } from '@working-notes/content';
@@ -161,9 +160,11 @@ export function routes(): Route[] {
       ),
     );
   }
-  for (const meta of posts) {
-    const { newer, older } = adjacentPosts(posts, meta.slug);
-    const related = relatedPosts(posts, meta, 3);
+  const relatedByEssay = relatedPostsOfAll(posts, 3);
+  for (const [index, meta] of posts.entries()) {
+    const newer = posts[index - 1];
+    const older = posts[index + 1];
+    const related = relatedByEssay.get(meta.slug) ?? [];
     const place = placeInSeries(series, meta.slug);
     list.push(
       page(

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Tag } from '../schema/tags.js';
-import { adjacentPosts, latestPosts, postsByTag, relatedPosts, tagCounts } from './helpers.js';
+import {
+  adjacentPosts,
+  latestPosts,
+  postsByTag,
+  relatedPosts,
+  relatedPostsOfAll,
+  tagCounts,
+} from './helpers.js';
 
 const list: { slug: string; tags: Tag[] }[] = [
   { slug: 'newest', tags: ['ai', 'engineering'] },
@@ -34,7 +41,7 @@ describe('helpers', () => {
     ]);
   });
 
-  it('picks the same related essays as sorting every candidate would, ties to the newer', () => {
+  it('picks the same related essays as sorting every candidate would, ties to the newer, one essay or all at once', () => {
     const tags: Tag[] = ['ai', 'engineering', 'architecture', 'kubernetes', 'nodejs'];
     let seed = 7;
     const next = () => {
@@ -56,11 +63,15 @@ describe('helpers', () => {
         .sort((a, b) => b.shared - a.shared || a.order - b.order)
         .slice(0, count)
         .map(({ candidate }) => candidate.slug);
-    for (const post of many)
-      for (const count of [1, 3, 8])
+    for (const count of [1, 3, 8]) {
+      const all = relatedPostsOfAll(many, count);
+      for (const post of many) {
         expect(relatedPosts(many, post, count).map((found) => found.slug)).toEqual(
           sorted(post, count),
         );
+        expect(all.get(post.slug)?.map((found) => found.slug)).toEqual(sorted(post, count));
+      }
+    }
   });
 
   it('counts tags, most used first', () => {
