@@ -39,6 +39,8 @@ export interface Searcher {
    * then only the shards of the query's words and one small file per result.
    */
   search(query: string, limit?: number): Promise<SearchResult[]>;
+  /** Loads the manifest now (a search dialog opening), so the first query waits only for its shards. */
+  preload(): Promise<void>;
 }
 
 const commonPrefix = (a: string, b: string) => {
@@ -123,6 +125,9 @@ export function openSearch(load: SearchLoader): Searcher {
   }
 
   return {
+    async preload() {
+      await loadManifest();
+    },
     async search(query, limit = 10) {
       const words = [...new Set(tokenize(query))];
       if (words.length === 0) return [];

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { SearchDoc, SearchManifest, SearchShard } from '../../runtime/search.js';
+import type { SearchDoc, SearchManifest } from '../../runtime/search.js';
 import type { RenderedEssay } from '../essay.js';
 
 /**
