@@ -1,0 +1,336 @@
+import { execFileSync } from 'node:child_process';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { openSearch } from '@working-notes/content/search';
+import compression from 'compression';
+import { chromium, type Response } from 'playwright-core';
+import serveStaticFiles from 'serve-static';
+import { build } from 'vite';
+// The content benchmark's generator: ~850-word essays with headings, a link and a code block.
+import { writeCorpus } from '../../../packages/content/bench/corpus.js';
+import { chromiumArgs, chromiumPath } from '../../../scripts/chromium.mjs';
+import { webRoot } from './paths.js';
+
+/**
+ * What one search costs a reader, on a built site: the bytes (gzip) of everything the dialog
+ * downloads to show a results list with snippets, and, run on its own, the time to the first
+ * result in Chromium, against the whole index the dialog used to read and against Pagefind.
+ *
+ *   node --import tsx scripts/search-bench.ts            # 100, 1000 and 5000 essays
+ *   SEARCH_BENCH_SIZES=1000 PAGEFIND=/path/to/pagefind node --import tsx scripts/search-bench.ts
+ *
+ * Pagefind is measured only when PAGEFIND names its binary. It is not a dependency of the
+ * project (its package declares no Node engines); install it apart, for instance with
+ * `npm install --prefix /tmp/pagefind pagefind` (its binary comes from the npm registry, in the
+ * @pagefind/linux-x64 package), then PAGEFIND=/tmp/pagefind/node_modules/.bin/pagefind.
+ * SEARCH_BENCH_KEEP=1 keeps the built sites (their folders are printed). Prints figures; fails only
+ * when a build or a query fails, or when the two indexes rank a different essay first.
+ */
+
+/** Queries a reader types, each kind of match once; the words are the synthetic corpus's. */
+export const benchQueries = [
+  { kind: 'one word', query: 'lease' },
+  { kind: 'two words', query: 'lease timeout' },
+  { kind: 'prefix while typing', query: 'reconc' },
+  { kind: 'typo', query: 'idempotnet' },
+] as const;
+
+/** Results the dialog shows, each with its snippet. */
+const shown = 8;
+
+export interface QueryBytes {
+  kind: string;
+  query: string;
+  results: number;
+  /** Sharded index: dialog script, manifest, shards, result files, and each result's Markdown. */
+  bytes: number;
+  /** How many files those are. */
+  files: number;
+  /** The same query over the whole index: dialog script, search-index.json, the same Markdown. */
+  wholeIndexBytes: number;
+}
+
+const gz = (bytes: Buffer | string) => gzipSync(bytes, { level: 9 }).length;
+
+/** The search dialog's lazy chunk in a built site: the runtime every search downloads first. */
+function dialogScript(siteDir: string): Buffer {
+  const name = readdirSync(join(siteDir, 'assets')).find((file) =>
+    /^search-dialog-.*\.js$/.test(file),
+  );
+  if (!name) throw new Error(`${siteDir}/assets has no search-dialog chunk: build the site first`);
+  return readFileSync(join(siteDir, 'assets', name));
+}
+
+/**
+ * Bytes (gzip -9) a reader downloads for each query on the site built in `siteDir`, from the
+ * dialog opening to its results list with snippets: computed in Node by the same engine and the
+ * same files the dialog fetches. `pnpm bench` prints this per corpus size.
+ */
+export async function searchBytesPerQuery(
+  siteDir: string,
+  queries: readonly { kind: string; query: string }[] = benchQueries,
+): Promise<QueryBytes[]> {
+  const script = gz(dialogScript(siteDir));
+  const whole = gz(readFileSync(join(siteDir, 'search-index.json')));
+  const rows: QueryBytes[] = [];
+  for (const { kind, query } of queries) {
+    const loaded = new Map<string, number>();
+    const searcher = openSearch(async (path) => {
+      const text = readFileSync(join(siteDir, 'search', path));
+      loaded.set(path, gz(text));
+      return JSON.parse(text.toString('utf8'));
+    });
+    const results = await searcher.search(query, shown);
+    const snippets = results.map((result) =>
+      gz(readFileSync(join(siteDir, 'essays', result.slug, 'index.md'))),
+    );
+    const sum = (values: Iterable<number>) =>
+      [...values].reduce((total, value) => total + value, 0);
+    rows.push({
+      kind,
+      query,
+      results: results.length,
+      bytes: script + sum(loaded.values()) + sum(snippets),
+      files: 1 + loaded.size + snippets.length,
+      wholeIndexBytes: script + whole + sum(snippets),
+    });
+  }
+  return rows;
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+};
+
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...rows.map((row) => row[column]?.length ?? 0)),
+  );
+  const line = (cells: string[]) =>
+    cells.map((cell, column) => cell.padStart(widths[column] ?? 0)).join('  ');
+  return [line(header), ...rows.map(line)].join('\n');
+}
+
+/** The whole site from `size` synthetic essays, built as scripts/scale.ts builds it (cards off). */
+function buildSite(root: string, size: number): string {
+  const contentRoot = dirname(
+    createRequire(import.meta.url).resolve('@working-notes/content/package.json'),
+  );
+  const run = (args: string[], env: Record<string, string> = {}) =>
+    execFileSync(process.execPath, args, {
+      cwd: webRoot,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+  const essays = join(root, 'essays');
+  writeCorpus(essays, size);
+  const content = join(root, 'node_modules', '@working-notes', 'content');
+  mkdirSync(content, { recursive: true });
+  cpSync(join(contentRoot, 'package.json'), join(content, 'package.json'));
+  cpSync(join(contentRoot, 'dist'), join(content, 'dist'), { recursive: true });
+  run([
+    join(contentRoot, 'build', 'compiler', 'cli.js'),
+    '--essays',
+    essays,
+    '--out',
+    join(content, 'dist'),
+    '--no-cache',
+  ]);
+  const site = join(root, 'site');
+  const vite = join(webRoot, 'node_modules', 'vite', 'bin', 'vite.js');
+  run([vite, 'build', '--outDir', site, '--emptyOutDir', '--logLevel', 'warn']);
+  run(['--import', 'tsx', '--import', './scripts/content-override.mjs', 'scripts/prerender.ts'], {
+    WEB_OUT_DIR: site,
+    WORKING_NOTES_CONTENT: content,
+    WEB_OG_IMAGES: 'off',
+  });
+  return site;
+}
+
+/** The benchmark page (src/client/search-bench-page.ts), bundled into `site/__bench/`. */
+async function addBenchPage(site: string): Promise<void> {
+  const outDir = join(site, '__bench');
+  await build({
+    configFile: false,
+    root: webRoot,
+    logLevel: 'warn',
+    build: {
+      outDir,
+      emptyOutDir: true,
+      target: 'es2022',
+      lib: {
+        entry: join(webRoot, 'src', 'client', 'search-bench-page.ts'),
+        formats: ['es'],
+        fileName: () => 'page.js',
+      },
+    },
+  });
+  writeFileSync(
+    join(outDir, 'index.html'),
+    '<!doctype html><meta charset="utf-8"><title>search bench</title><script type="module" src="/__bench/page.js"></script>\n',
+  );
+}
+
+/** The site over HTTP on 127.0.0.1, gzip -9 on text as a static host would compress it. */
+async function serve(site: string): Promise<{ server: Server; url: string }> {
+  const files = serveStaticFiles(site, { index: ['index.html'] });
+  const gzip = compression({ level: 9 });
+  const server = createServer((request, response) =>
+    gzip(request as never, response as never, () =>
+      files(request, response, () => {
+        response.statusCode = 404;
+        response.end();
+      }),
+    ),
+  );
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  return { server, url: `http://127.0.0.1:${typeof address === 'object' && address?.port}` };
+}
+
+type Mode = 'sharded' | 'whole' | 'pagefind';
+
+/** Median time to the first result over `runs` cold page loads, and the bytes each load fetched. */
+async function measureInChromium(
+  url: string,
+  modes: readonly Mode[],
+  runtimeBytes: number,
+  runs = 5,
+): Promise<Map<string, { ms: number; bytes: number; first: string | undefined }>> {
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: [...chromiumArgs] });
+  const found = new Map<string, { ms: number; bytes: number; first: string | undefined }>();
+  try {
+    for (const { query } of benchQueries) {
+      for (const mode of modes) {
+        const times: number[] = [];
+        let bytes = 0;
+        let first: string | undefined;
+        for (let run = 0; run < runs; run++) {
+          const context = await browser.newContext();
+          const page = await context.newPage();
+          await page.goto(`${url}/__bench/`);
+          await page.waitForFunction(() => 'benchQuery' in globalThis);
+          const responses: Response[] = [];
+          page.on('response', (response) => responses.push(response));
+          const result = await page.evaluate(
+            ([mode, query, shown]) =>
+              (
+                globalThis as unknown as {
+                  benchQuery(
+                    mode: string,
+                    query: string,
+                    shown: number,
+                  ): Promise<{ ms: number; first?: string }>;
+                }
+              ).benchQuery(mode, query, shown),
+            [mode, query, shown] as const,
+          );
+          times.push(result.ms);
+          first = result.first;
+          let fetched = 0;
+          for (const response of responses)
+            fetched += (await response.request().sizes()).responseBodySize;
+          // Our dialog's script is the runtime for both of ours; Pagefind's loads in the page.
+          bytes = fetched + (mode === 'pagefind' ? 0 : runtimeBytes);
+          await context.close();
+        }
+        found.set(`${mode} ${query}`, { ms: median(times), bytes, first });
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+  return found;
+}
+
+async function main(): Promise<void> {
+  const sizes = (process.env.SEARCH_BENCH_SIZES ?? '100,1000,5000').split(',').map(Number);
+  const pagefind = process.env.PAGEFIND;
+  if (!pagefind)
+    console.log('PAGEFIND is not set: Pagefind is left out (see the header of this script).');
+  for (const size of sizes) {
+    const root = mkdtempSync(join(tmpdir(), `wn-search-${size}-`));
+    try {
+      const site = buildSite(root, size);
+      const computed = await searchBytesPerQuery(site);
+      const modes: Mode[] = ['sharded', 'whole'];
+      if (pagefind) {
+        execFileSync(pagefind, ['--site', site, '--glob', 'essays/*/index.html', '--silent'], {
+          stdio: 'inherit',
+        });
+        modes.push('pagefind');
+      }
+      await addBenchPage(site);
+      const { server, url } = await serve(site);
+      let measured: Awaited<ReturnType<typeof measureInChromium>>;
+      try {
+        measured = await measureInChromium(url, modes, gz(dialogScript(site)));
+      } finally {
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+      }
+      const cell = (mode: Mode, query: string, field: 'ms' | 'bytes') => {
+        const value = measured.get(`${mode} ${query}`);
+        if (!value) return '-';
+        return field === 'ms' ? `${value.ms.toFixed(0)} ms` : kb(value.bytes);
+      };
+      console.log(
+        `\n${size} essays: bytes per query (gzip; script + index data + result files + snippets)` +
+          `\nand time to the first result (Chromium, 127.0.0.1, median of 5 cold loads)\n`,
+      );
+      console.log(
+        table(
+          [
+            'query',
+            'results',
+            'ours (Node)',
+            'ours',
+            'whole index',
+            ...(pagefind ? ['Pagefind'] : []),
+            'ours ms',
+            'whole ms',
+            ...(pagefind ? ['Pagefind ms'] : []),
+          ],
+          computed.map((row) => [
+            `${row.kind}: ${row.query}`,
+            String(row.results),
+            kb(row.bytes),
+            cell('sharded', row.query, 'bytes'),
+            cell('whole', row.query, 'bytes'),
+            ...(pagefind ? [cell('pagefind', row.query, 'bytes')] : []),
+            cell('sharded', row.query, 'ms'),
+            cell('whole', row.query, 'ms'),
+            ...(pagefind ? [cell('pagefind', row.query, 'ms')] : []),
+          ]),
+        ),
+      );
+      for (const row of computed) {
+        const ours = measured.get(`sharded ${row.query}`)?.first;
+        const before = measured.get(`whole ${row.query}`)?.first;
+        if (ours !== before)
+          throw new Error(
+            `"${row.query}": the sharded index ranks ${ours} first, the whole index ${before}`,
+          );
+      }
+    } finally {
+      if (process.env.SEARCH_BENCH_KEEP) console.log(`kept ${root}`);
+      else rmSync(root, { recursive: true, force: true });
+    }
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main();
