@@ -36,8 +36,10 @@ import { webRoot } from './paths.js';
  * project (its package declares no Node engines); install it apart, for instance with
  * `npm install --prefix /tmp/pagefind pagefind` (its binary comes from the npm registry, in the
  * @pagefind/linux-x64 package), then PAGEFIND=/tmp/pagefind/node_modules/.bin/pagefind.
- * SEARCH_BENCH_KEEP=1 keeps the built sites (their folders are printed). Prints figures; fails only
- * when a build or a query fails, or when the two indexes rank a different essay first.
+ * SEARCH_BENCH_KEEP=1 keeps the built sites (their folders are printed); SEARCH_BENCH_SITES=a,b
+ * measures sites built before instead (it adds __bench/ and pagefind/ to each, then removes them).
+ * Prints figures; fails only when a build or a query fails, or when the two indexes rank a
+ * different essay first.
  */
 
 /** Queries a reader types, each kind of match once; the words are the synthetic corpus's. */
@@ -206,25 +208,49 @@ async function serve(site: string): Promise<{ server: Server; url: string }> {
 type Mode = 'sharded' | 'whole' | 'pagefind';
 
 /** Median time to the first result over `runs` cold page loads, and the bytes each load fetched. */
+interface Measured {
+  /** Median time to the first result on 127.0.0.1. */
+  ms: number;
+  /** The same over a throttled link (see `slowLink`). */
+  slowMs: number;
+  bytes: number;
+  first: string | undefined;
+}
+
+/** A phone on a fair mobile link: 40 ms added to every request, 10 Mbit/s down, 5 up. */
+const slowLink = {
+  offline: false,
+  latency: 40,
+  downloadThroughput: (10 * 1024 * 1024) / 8,
+  uploadThroughput: (5 * 1024 * 1024) / 8,
+};
+
 async function measureInChromium(
   url: string,
   modes: readonly Mode[],
   runtimeBytes: number,
   runs = 5,
-): Promise<Map<string, { ms: number; bytes: number; first: string | undefined }>> {
+): Promise<Map<string, Measured>> {
   const browser = await chromium.launch({ executablePath: chromiumPath, args: [...chromiumArgs] });
-  const found = new Map<string, { ms: number; bytes: number; first: string | undefined }>();
+  const found = new Map<string, Measured>();
   try {
     for (const { query } of benchQueries) {
       for (const mode of modes) {
         const times: number[] = [];
+        const slowTimes: number[] = [];
         let bytes = 0;
         let first: string | undefined;
-        for (let run = 0; run < runs; run++) {
+        for (let run = 0; run < runs * 2; run++) {
+          const slow = run >= runs;
           const context = await browser.newContext();
           const page = await context.newPage();
           await page.goto(`${url}/__bench/`);
           await page.waitForFunction(() => 'benchQuery' in globalThis);
+          if (slow) {
+            const session = await context.newCDPSession(page);
+            await session.send('Network.enable');
+            await session.send('Network.emulateNetworkConditions', slowLink);
+          }
           const responses: Response[] = [];
           page.on('response', (response) => responses.push(response));
           const result = await page.evaluate(
@@ -240,7 +266,7 @@ async function measureInChromium(
               ).benchQuery(mode, query, shown),
             [mode, query, shown] as const,
           );
-          times.push(result.ms);
+          (slow ? slowTimes : times).push(result.ms);
           first = result.first;
           let fetched = 0;
           for (const response of responses)
@@ -249,7 +275,12 @@ async function measureInChromium(
           bytes = fetched + (mode === 'pagefind' ? 0 : runtimeBytes);
           await context.close();
         }
-        found.set(`${mode} ${query}`, { ms: median(times), bytes, first });
+        found.set(`${mode} ${query}`, {
+          ms: median(times),
+          slowMs: median(slowTimes),
+          bytes,
+          first,
+        });
       }
     }
   } finally {
@@ -260,13 +291,15 @@ async function measureInChromium(
 
 async function main(): Promise<void> {
   const sizes = (process.env.SEARCH_BENCH_SIZES ?? '100,1000,5000').split(',').map(Number);
+  // Sites built before (kept by SEARCH_BENCH_KEEP), measured instead of building new ones.
+  const built = process.env.SEARCH_BENCH_SITES?.split(',');
   const pagefind = process.env.PAGEFIND;
   if (!pagefind)
     console.log('PAGEFIND is not set: Pagefind is left out (see the header of this script).');
-  for (const size of sizes) {
-    const root = mkdtempSync(join(tmpdir(), `wn-search-${size}-`));
+  for (const [position, size] of (built ?? sizes).entries()) {
+    const root = built ? '' : mkdtempSync(join(tmpdir(), `wn-search-${size}-`));
     try {
-      const site = buildSite(root, size);
+      const site = built ? (built[position] as string) : buildSite(root, Number(size));
       const computed = await searchBytesPerQuery(site);
       const modes: Mode[] = ['sharded', 'whole'];
       if (pagefind) {
@@ -277,20 +310,21 @@ async function main(): Promise<void> {
       }
       await addBenchPage(site);
       const { server, url } = await serve(site);
-      let measured: Awaited<ReturnType<typeof measureInChromium>>;
+      let measured: Map<string, Measured>;
       try {
         measured = await measureInChromium(url, modes, gz(dialogScript(site)));
       } finally {
         await new Promise<void>((resolve) => server.close(() => resolve()));
       }
-      const cell = (mode: Mode, query: string, field: 'ms' | 'bytes') => {
+      const cell = (mode: Mode, query: string, field: 'ms' | 'slowMs' | 'bytes') => {
         const value = measured.get(`${mode} ${query}`);
         if (!value) return '-';
-        return field === 'ms' ? `${value.ms.toFixed(0)} ms` : kb(value.bytes);
+        return field === 'bytes' ? kb(value.bytes) : `${value[field].toFixed(0)} ms`;
       };
       console.log(
-        `\n${size} essays: bytes per query (gzip; script + index data + result files + snippets)` +
-          `\nand time to the first result (Chromium, 127.0.0.1, median of 5 cold loads)\n`,
+        `\n${readdirSync(join(site, 'search', 'docs')).length} essays: bytes per query (gzip; script + index data + result files + snippets)` +
+          '\nand time to the first result in Chromium, median of 5 cold loads: on 127.0.0.1, then' +
+          '\nover a throttled link ("slow": 40 ms per request, 10 Mbit/s)\n',
       );
       console.log(
         table(
@@ -304,6 +338,9 @@ async function main(): Promise<void> {
             'ours ms',
             'whole ms',
             ...(pagefind ? ['Pagefind ms'] : []),
+            'ours slow',
+            'whole slow',
+            ...(pagefind ? ['Pagefind slow'] : []),
           ],
           computed.map((row) => [
             `${row.kind}: ${row.query}`,
@@ -315,6 +352,9 @@ async function main(): Promise<void> {
             cell('sharded', row.query, 'ms'),
             cell('whole', row.query, 'ms'),
             ...(pagefind ? [cell('pagefind', row.query, 'ms')] : []),
+            cell('sharded', row.query, 'slowMs'),
+            cell('whole', row.query, 'slowMs'),
+            ...(pagefind ? [cell('pagefind', row.query, 'slowMs')] : []),
           ]),
         ),
       );
@@ -327,7 +367,10 @@ async function main(): Promise<void> {
           );
       }
     } finally {
-      if (process.env.SEARCH_BENCH_KEEP) console.log(`kept ${root}`);
+      if (built) {
+        for (const added of ['__bench', 'pagefind'])
+          rmSync(join(built[position] as string, added), { recursive: true, force: true });
+      } else if (process.env.SEARCH_BENCH_KEEP) console.log(`kept ${join(root, 'site')}`);
       else rmSync(root, { recursive: true, force: true });
     }
   }
