@@ -1,9 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import compression from 'compression';
 import { chromium, type Response } from 'playwright-core';
@@ -48,39 +47,27 @@ function table(header: string[], rows: string[][]): string {
   return [line(header), ...rows.map(line)].join('\n');
 }
 
-/** The whole site from `size` synthetic essays, built as scripts/scale.ts builds it (cards off). */
+/** The whole site from `size` synthetic essays, by the documented command (`pnpm site`). */
 function buildSite(root: string, size: number): string {
-  const contentRoot = dirname(
-    createRequire(import.meta.url).resolve('@working-notes/content/package.json'),
-  );
-  const run = (args: string[], env: Record<string, string> = {}) =>
-    execFileSync(process.execPath, args, {
-      cwd: webRoot,
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-  const essays = join(root, 'essays');
-  writeCorpus(essays, size);
-  const content = join(root, 'node_modules', '@working-notes', 'content');
-  mkdirSync(content, { recursive: true });
-  cpSync(join(contentRoot, 'package.json'), join(content, 'package.json'));
-  cpSync(join(contentRoot, 'dist'), join(content, 'dist'), { recursive: true });
-  run([
-    join(contentRoot, 'build', 'compiler', 'cli.js'),
-    '--essays',
-    essays,
-    '--out',
-    join(content, 'dist'),
-    '--no-cache',
-  ]);
+  writeCorpus(join(root, 'essays'), size);
   const site = join(root, 'site');
-  const vite = join(webRoot, 'node_modules', 'vite', 'bin', 'vite.js');
-  run([vite, 'build', '--outDir', site, '--emptyOutDir', '--logLevel', 'warn']);
-  run(['--import', 'tsx', '--import', './scripts/content-override.mjs', 'scripts/prerender.ts'], {
-    WEB_OUT_DIR: site,
-    WORKING_NOTES_CONTENT: content,
-    WEB_OG_IMAGES: 'off',
-  });
+  execFileSync(
+    process.execPath,
+    [
+      join(webRoot, 'scripts', 'build-site.mjs'),
+      '--essays',
+      join(root, 'essays'),
+      '--out',
+      site,
+      '--cache',
+      join(root, 'cache'),
+    ],
+    {
+      cwd: webRoot,
+      env: { ...process.env, INIT_CWD: root },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   return site;
 }
 
