@@ -140,7 +140,11 @@ for (const size of sizes) {
   const row = async (label: string, run: Run, pagesDir: string) => {
     const { files, bytes } = folderStats(pagesDir);
     // The costliest bench query: script, index data, result files and snippets, gzip.
-    const search = Math.max(...(await searchBytesPerQuery(pagesDir)).map((query) => query.bytes));
+    const search = Math.max(
+      ...(await searchBytesPerQuery(pagesDir)).map((query) =>
+        Math.max(query.bytes, query.typedBytes),
+      ),
+    );
     rows.push([
       String(size),
       label,

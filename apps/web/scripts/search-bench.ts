@@ -240,11 +240,18 @@ async function main(): Promise<void> {
       );
       console.log(
         table(
-          ['query', 'results', 'ours (Node)', ...modes.map((mode) => modeNames[mode])],
+          [
+            'query',
+            'results',
+            'ours (Node)',
+            'ours, typed letter by letter (Node)',
+            ...modes.map((mode) => modeNames[mode]),
+          ],
           computed.map((row) => [
             `${row.kind}: ${row.query}`,
             String(row.results),
             kb(row.bytes),
+            kb(row.typedBytes),
             ...modes.map((mode) => kb(measured.get(`${mode} ${row.query}`)?.bytes ?? 0)),
           ]),
         ),

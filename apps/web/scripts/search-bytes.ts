@@ -25,6 +25,8 @@ export interface QueryBytes {
   bytes: number;
   /** How many files those are. */
   files: number;
+  /** The same, the query typed one letter at a time with a search at each. */
+  typedBytes: number;
   /** The same query over the whole index: dialog script, search-index.json, the same Markdown. */
   wholeIndexBytes: number;
 }
@@ -43,7 +45,9 @@ export function dialogScript(siteDir: string): Buffer {
 /**
  * Bytes (gzip -9) a reader downloads for each query on the site built in `siteDir`, from the
  * dialog opening to its results list with snippets: computed in Node by the same engine and the
- * same files the dialog fetches. `pnpm bench` prints this per corpus size.
+ * same files the dialog fetches. `typedBytes` counts the query typed one letter at a time, the
+ * dialog searching at every letter (each file read once, as the dialog and the browser's cache
+ * keep them; passages only for the last list, which the dialog waits for). `pnpm bench` prints the larger figure per corpus size.
  */
 export async function searchBytesPerQuery(
   siteDir: string,
@@ -51,26 +55,43 @@ export async function searchBytesPerQuery(
 ): Promise<QueryBytes[]> {
   const script = gz(dialogScript(siteDir));
   const whole = gz(readFileSync(join(siteDir, 'search-index.json')));
-  const rows: QueryBytes[] = [];
-  for (const { kind, query } of queries) {
-    const loaded = new Map<string, number>();
+  const sum = (values: Iterable<number>) => [...values].reduce((total, value) => total + value, 0);
+  const session = () => {
+    const files = new Map<string, number>();
     const searcher = openSearch(async (path) => {
       const text = readFileSync(join(siteDir, 'search', path));
-      loaded.set(path, gz(text));
+      files.set(`search/${path}`, gz(text));
       return JSON.parse(text.toString('utf8'));
     });
-    const results = await searcher.search(query, shown);
+    const search = async (query: string, snippets = true) => {
+      const results = await searcher.search(query, shown);
+      for (const { slug } of snippets ? results : []) {
+        const markdown = `essays/${slug}/index.md`;
+        if (!files.has(markdown)) files.set(markdown, gz(readFileSync(join(siteDir, markdown))));
+      }
+      return results;
+    };
+    return { files, search };
+  };
+  const rows: QueryBytes[] = [];
+  for (const { kind, query } of queries) {
+    const once = session();
+    const results = await once.search(query);
+    const typed = session();
+    // The dialog fetches passages only for a list that stays up (see snippetDelay), so only the
+    // last list's are counted: a reader types the next letter sooner than that.
+    for (let length = 1; length <= query.length; length++)
+      await typed.search(query.slice(0, length), length === query.length);
     const snippets = results.map((result) =>
       gz(readFileSync(join(siteDir, 'essays', result.slug, 'index.md'))),
     );
-    const sum = (values: Iterable<number>) =>
-      [...values].reduce((total, value) => total + value, 0);
     rows.push({
       kind,
       query,
       results: results.length,
-      bytes: script + sum(loaded.values()) + sum(snippets),
-      files: 1 + loaded.size + snippets.length,
+      bytes: script + sum(once.files.values()),
+      files: 1 + once.files.size,
+      typedBytes: script + sum(typed.files.values()),
       wholeIndexBytes: script + whole + sum(snippets),
     });
   }

@@ -15,6 +15,8 @@ let dialog: HTMLDialogElement | undefined;
 let searcher: Searcher | undefined;
 let opener: Element | null = null;
 const passages = new Map<string, Promise<string>>();
+/** How long a results list must stay before its passages are fetched, in milliseconds. */
+const snippetDelay = 200;
 const dates = new Intl.DateTimeFormat('en-GB', {
   day: 'numeric',
   month: 'long',
@@ -198,12 +200,16 @@ function resultItem(result: SearchResult, position: number): HTMLLIElement {
     ),
     passage,
   );
-  // The passage arrives after the essay's text does; until then the description stands in.
-  void essayText(result.slug).then((text) => {
-    const found = text ? snippet(text, result.terms, 160) : undefined;
-    if (found && passage.isConnected)
-      passage.replaceChildren(...highlighted(found.text, found.marks));
-  });
+  // The passage arrives after the essay's text does; until then the description stands in. It is
+  // asked for once the reader pauses: a list the next letter replaces fetches no essay at all.
+  setTimeout(() => {
+    if (!passage.isConnected) return;
+    void essayText(result.slug).then((text) => {
+      const found = text ? snippet(text, result.terms, 160) : undefined;
+      if (found && passage.isConnected)
+        passage.replaceChildren(...highlighted(found.text, found.marks));
+    });
+  }, snippetDelay);
   return element('li', { role: 'presentation' }, link);
 }
 

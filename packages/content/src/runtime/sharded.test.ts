@@ -53,6 +53,26 @@ describe('the sharded index at 300 synthetic essays', () => {
     expect(others[1]).toMatch(/^docs\/\d+\.json$/);
   });
 
+  it('reads one shard for a two-letter word, as a reader starts typing', async () => {
+    // Every synthetic essay says "retry", "replica", "request"...: the "re" words fill shards.
+    const keys = Object.keys(manifest.shards).filter((key) => key.startsWith('re'));
+    expect(keys.length).toBeGreaterThan(3);
+    const { searcher, read } = searcherOf(out);
+    // "re" itself (headings cut mid-word say it), not "res", the other word of its stem, which
+    // lives in another shard (a difference from the whole index the README names).
+    const found = await searcher.search('re');
+    expect(found.length).toBeGreaterThan(0);
+    for (const result of found) expect(result.terms).toEqual(['re']);
+    expect(read.filter((path) => path.startsWith('shards/'))).toEqual([
+      `shards/${manifest.shards.re}.json`,
+    ]);
+    // The next letter reads the shards of the words it starts, and no more.
+    await searcher.search('rep');
+    const more = read.filter((path) => path.startsWith('shards/')).length;
+    expect(more).toBeGreaterThan(1);
+    expect(more).toBeLessThan(keys.length);
+  });
+
   it('ranks every kind of query exactly as the whole index does', async () => {
     const { searcher } = searcherOf(out);
     for (const query of [
@@ -63,6 +83,7 @@ describe('the sharded index at 300 synthetic essays', () => {
       'synthetic essay 42',
       'renew12',
       'leasing',
+      'le',
     ]) {
       const sharded = await searcher.search(query, 10);
       expect(sharded.length, query).toBeGreaterThan(0);

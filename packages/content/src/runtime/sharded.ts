@@ -1,6 +1,7 @@
 import { closeMatches, rank, stemWord, typoMatches, type Vocabulary } from './engine.js';
 import type { SearchResult } from './search.js';
 import { tokenize } from './tokenize.js';
+import { typoBudget } from './typos.js';
 
 /**
  * `search/index.json`, the manifest of the sharded index: how many essays there are (for idf) and
@@ -52,8 +53,10 @@ const commonPrefix = (a: string, b: string) => {
 /**
  * Search over the sharded index the build writes to `search/`, ranked exactly as `search` ranks
  * the whole index: the same stems, prefixes from three letters and typo budget, and the same
- * scores. One difference: a typo is looked for among the words that share the query word's first
- * two letters, so a typo in those two letters is not corrected.
+ * scores. Two differences: a typo is looked for among the words that share the query word's
+ * first two letters, so a typo in those two letters is not corrected; and a two-letter word
+ * finds longer words of its stem ("us" finds "using") only while the words starting with those
+ * two letters fit in one shard.
  *
  * @example
  * const searcher = openSearch((path) => fetch(`/search/${path}`).then((response) => response.json()));
@@ -108,12 +111,15 @@ export function openSearch(load: SearchLoader): Searcher {
     });
   }
 
-  /** The shards holding every indexed word that starts with `prefix`. */
-  async function region(prefix: string): Promise<Map<string, number[]>[]> {
+  /**
+   * The shards holding every indexed word that starts with `prefix`, or with `exact`, only the
+   * shard that would hold `prefix` itself.
+   */
+  async function region(prefix: string, exact = false): Promise<Map<string, number[]>[]> {
     const { keys } = await loadManifest();
     return Promise.all(
       keys
-        .filter(([key]) => key.startsWith(prefix) || prefix.startsWith(key))
+        .filter(([key]) => prefix.startsWith(key) || (!exact && key.startsWith(prefix)))
         .map(([, file]) => loadShard(file)),
     );
   }
@@ -136,10 +142,13 @@ export function openSearch(load: SearchLoader): Searcher {
       const expansions = await Promise.all(
         words.map(async (word) => {
           // Every word this one can match without a typo starts with what it shares with its stem.
+          // A two-letter word is no prefix (those start at three letters): the reader is still
+          // typing, and the shards of every word starting with those two letters would be the
+          // most a query could load, so it reads the one shard that holds the word itself.
           const start = commonPrefix(word, stemWord(stems, word)) || word;
-          let vocabulary = vocabularyOf(await region(start));
+          let vocabulary = vocabularyOf(await region(start, word.length < 3));
           let found = closeMatches(vocabulary, word);
-          if (found.size === 0) {
+          if (found.size === 0 && typoBudget(word.length) > 0) {
             vocabulary = vocabularyOf(await region(word.slice(0, 2)));
             found = typoMatches(vocabulary, word);
           }
