@@ -21,34 +21,32 @@ const json = (path: string) =>
   });
 
 /**
- * Opens search as the dialog does (starting to load what it loads on open), waits `typingMs` for
- * the reader to type, then runs the query. `first` is the top result's path, `ms` the time from
- * the query to when it could be shown (title and date known).
+ * Opens search as the dialog does (starting to load what it loads on open), lets the reader
+ * type, then runs the query. Typing is `typingMs` of nothing, then the whole query at once; or,
+ * with `letterMs`, one letter every `letterMs`, a search at each as the dialog runs one per
+ * input event. `first` is the top result's path, `ms` the time from the query's last letter to
+ * when that result could be shown (title and date known).
  */
-async function benchQuery(mode: Mode, query: string, shown = 8, typingMs = 0) {
-  const typed = () => new Promise((resolve) => setTimeout(resolve, typingMs));
-  let first: string | undefined;
-  let ms = 0;
-  let started = 0;
+async function benchQuery(mode: Mode, query: string, shown = 8, typingMs = 0, letterMs = 0) {
+  const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  let find: (text: string) => Promise<string | undefined>;
   let rest: Promise<unknown> = Promise.resolve();
   if (mode === 'sharded') {
     const searcher = openSearch((path) => json(`/search/${path}`));
     void searcher.preload().catch(() => undefined);
-    await typed();
-    started = performance.now();
-    const results = await searcher.search(query, shown);
-    ms = performance.now() - started;
-    first = results[0] && `/essays/${results[0].slug}/`;
-    // The snippets: the dialog fetches each result's Markdown after showing the list.
-    rest = Promise.all(results.map((result) => fetch(`/essays/${result.slug}/index.md`)));
+    find = async (text) => {
+      const results = await searcher.search(text, shown);
+      // The snippets: the dialog fetches each result's Markdown after showing the list.
+      rest = Promise.all(results.map((result) => fetch(`/essays/${result.slug}/index.md`)));
+      return results[0] && `/essays/${results[0].slug}/`;
+    };
   } else if (mode === 'whole') {
     const loading = json('/search-index.json') as Promise<SearchIndex>;
-    await typed();
-    started = performance.now();
-    const results = search(await loading, query, shown);
-    ms = performance.now() - started;
-    first = results[0] && `/essays/${results[0].slug}/`;
-    rest = Promise.all(results.map((result) => fetch(`/essays/${result.slug}/index.md`)));
+    find = async (text) => {
+      const results = search(await loading, text, shown);
+      rest = Promise.all(results.map((result) => fetch(`/essays/${result.slug}/index.md`)));
+      return results[0] && `/essays/${results[0].slug}/`;
+    };
   } else {
     const loading = import(/* @vite-ignore */ `${location.origin}/pagefind/pagefind.js`).then(
       async (module: Pagefind) => {
@@ -56,17 +54,25 @@ async function benchQuery(mode: Mode, query: string, shown = 8, typingMs = 0) {
         return module;
       },
     );
-    await typed();
-    started = performance.now();
-    const pagefind = await loading;
-    const { results } = await pagefind.search(query);
-    // Pagefind's own fragment of each result holds its title and excerpt: no further fetch.
-    const [top, ...others] = results.slice(0, shown);
-    const data = top ? await top.data() : undefined;
-    ms = performance.now() - started;
-    first = data?.url;
-    rest = Promise.all(others.map((result) => result.data()));
+    find = async (text) => {
+      const { results } = await (await loading).search(text);
+      // Pagefind's own fragment of each result holds its title and excerpt: no further fetch.
+      const [top, ...others] = results.slice(0, shown);
+      const data = top ? await top.data() : undefined;
+      rest = Promise.all(others.map((result) => result.data()));
+      return data?.url;
+    };
   }
+  if (letterMs > 0) {
+    for (let length = 1; length < query.length; length++) {
+      await wait(letterMs);
+      void find(query.slice(0, length)).catch(() => undefined);
+    }
+    await wait(letterMs);
+  } else await wait(typingMs);
+  const started = performance.now();
+  const first = await find(query);
+  const ms = performance.now() - started;
   await rest;
   return { ms, first };
 }
