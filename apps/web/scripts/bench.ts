@@ -214,7 +214,8 @@ console.log(
     '  workers render, so "of which cards" overlaps the rest. other: process start-up, reading the',
     '  inputs, and committing the changed files into the output folder.',
     'rendered: pages rendered / pages in the site. peak RSS: of each of the two processes.',
-    "search / query: what the costliest of scripts/search-bytes.ts's queries downloads, gzip:",
-    '  the dialog script, the search manifest, shards and result files, and the snippets.',
+    "search / query: what the costliest of scripts/search-bytes.ts's queries downloads, gzip, typed",
+    '  at once or letter by letter: the dialog script, the search manifest, shards and result files,',
+    '  and the snippets.',
   ].join('\n'),
 );
