@@ -9,6 +9,8 @@ export default defineConfig({
     'src/index.ts',
     'src/site.ts',
     'src/runtime/search.ts',
+    'src/runtime/engine.ts',
+    'src/runtime/sharded.ts',
     'src/runtime/snippet.ts',
     'src/runtime/typos.ts',
     'src/runtime/tokenize.ts',

@@ -14,6 +14,7 @@ import { performance } from 'node:perf_hooks';
 // The content benchmark's generator: ~850-word essays with headings, a link and a code block.
 import { writeCorpus } from '../../../packages/content/bench/corpus.js';
 import { webRoot } from './paths.js';
+import { searchBytesPerQuery } from './search-bytes.js';
 
 /**
  * pnpm bench (web): the whole site built from synthetic corpora by the documented command
@@ -136,8 +137,14 @@ for (const size of sizes) {
   roots.push(root);
   writeCorpus(join(root, 'essays'), size);
 
-  const row = (label: string, run: Run, pagesDir: string) => {
+  const row = async (label: string, run: Run, pagesDir: string) => {
     const { files, bytes } = folderStats(pagesDir);
+    // The costliest bench query: script, index data, result files and snippets, gzip.
+    const search = Math.max(
+      ...(await searchBytesPerQuery(pagesDir)).map((query) =>
+        Math.max(query.bytes, query.typedBytes),
+      ),
+    );
     rows.push([
       String(size),
       label,
@@ -151,11 +158,12 @@ for (const size of sizes) {
       String(run.pages.written),
       `${mb(run.compile.maxRssKb)} / ${mb(run.pages.maxRssKb)}`,
       `${files} / ${(bytes / 1024 / 1024).toFixed(1)} MB`,
+      `${(search / 1024).toFixed(1)} KB`,
     ]);
   };
 
   const cold = site(root, 'plain-cold');
-  row('cold', cold, join(root, 'site-plain'));
+  await row('cold', cold, join(root, 'site-plain'));
   check(join(root, 'site-plain'));
 
   const first = readdirSync(join(root, 'essays')).sort()[0] ?? '';
@@ -164,11 +172,11 @@ for (const size of sizes) {
     '\nOne more paragraph, added by the benchmark.\n',
   );
   const edited = site(root, 'plain-edit');
-  row('one essay edited', edited, join(root, 'site-plain'));
+  await row('one essay edited', edited, join(root, 'site-plain'));
 
   if (cardSizes.has(size)) {
     const cards = site(root, 'cards-cold', { cards: true });
-    row('cold, cards on', cards, join(root, 'site-cards'));
+    await row('cold, cards on', cards, join(root, 'site-cards'));
   }
 }
 
@@ -185,6 +193,7 @@ const header = [
   'written',
   'peak RSS compile / pages',
   'files / site',
+  'search / query',
 ];
 const widths = header.map((title, column) =>
   Math.max(title.length, ...rows.map((row) => row[column]?.length ?? 0)),
@@ -205,5 +214,8 @@ console.log(
     '  workers render, so "of which cards" overlaps the rest. other: process start-up, reading the',
     '  inputs, and committing the changed files into the output folder.',
     'rendered: pages rendered / pages in the site. peak RSS: of each of the two processes.',
+    "search / query: what the costliest of scripts/search-bytes.ts's queries downloads, gzip, typed",
+    '  at once or letter by letter: the dialog script, the search manifest, shards and result files,',
+    '  and the snippets.',
   ].join('\n'),
 );

@@ -2,7 +2,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { posts } from '@working-notes/content';
 import type { Assets } from '../src/site/document.js';
-import { feeds, llmsPath, searchIndexPath, sitemapPath } from '../src/site/public-paths.js';
+import {
+  feeds,
+  llmsPath,
+  searchIndexPath,
+  searchPath,
+  sitemapPath,
+} from '../src/site/public-paths.js';
 import { type Route, routes } from '../src/site/routes.js';
 import {
   channelScriptPath,
@@ -174,6 +180,16 @@ function listFiles(root: string): string[] {
   }
 }
 
+/** The files of one folder of the sharded search index (`dist/search/<folder>/`). */
+function searchFiles(folder: string): OutputFile[] {
+  return listFiles(join(contentDist, 'search', folder)).map((file) => ({
+    path: `${searchPath}${folder}/${file}`,
+    file: `${searchPath.slice(1)}${folder}/${file}`,
+    body: () => readFileSync(join(contentDist, 'search', folder, file)),
+    ...versionOf(`search/${folder}/${file}`),
+  }));
+}
+
 /** The content package's raw essays and images; listed once, though two outputs split them. */
 let essayListing: OutputFile[] | undefined;
 function essayFiles(): OutputFile[] {
@@ -248,6 +264,37 @@ export const outputs: readonly Output[] = [
     'application/json; charset=utf-8',
     'search-index.json',
   ),
+  {
+    // Read first by every search, so never stale: the shards it names change names when they change.
+    name: 'Search manifest (the sharded index: doc count, shard of each word prefix)',
+    pattern: `${searchPath}index.json`,
+    type: 'application/json; charset=utf-8',
+    cache: revalidate,
+    producedBy: 'copied from @working-notes/content (dist/search/index.json)',
+    files: () => [
+      {
+        path: `${searchPath}index.json`,
+        file: `${searchPath.slice(1)}index.json`,
+        body: () => readFileSync(join(contentDist, 'search', 'index.json')),
+      },
+    ],
+  },
+  {
+    name: 'Search shards (content-hashed names)',
+    pattern: `${searchPath}shards/:file`,
+    type: 'application/json; charset=utf-8',
+    cache: immutable,
+    producedBy: 'copied from @working-notes/content (dist/search/shards/)',
+    files: () => searchFiles('shards'),
+  },
+  {
+    name: 'Search results, one small file per essay (slug, title, description, date)',
+    pattern: `${searchPath}docs/:file`,
+    type: 'application/json; charset=utf-8',
+    cache: revalidate,
+    producedBy: 'copied from @working-notes/content (dist/search/docs/)',
+    files: () => searchFiles('docs'),
+  },
   generated('Sitemap', sitemapPath, 'application/xml; charset=utf-8', minutes(60), () =>
     sitemapOf(),
   ),

@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { loadPost, type Post, posts } from '@working-notes/content';
-import { type SearchIndex, search, tokenize } from '@working-notes/content/search';
+import { openSearch, tokenize } from '@working-notes/content/search';
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 
@@ -12,11 +13,12 @@ export async function loadBodies(): Promise<Map<string, Post>> {
 }
 await loadBodies();
 
-const index: SearchIndex = JSON.parse(
-  readFileSync(
-    createRequire(import.meta.url).resolve('@working-notes/content/search-index.json'),
-    'utf8',
-  ),
+// The sharded index the dialog reads, searched from Node by the same engine.
+const searchFolder = dirname(
+  createRequire(import.meta.url).resolve('@working-notes/content/search/index.json'),
+);
+const searcher = openSearch(async (path) =>
+  JSON.parse(await readFile(join(searchFolder, path), 'utf8')),
 );
 
 /**
@@ -24,7 +26,7 @@ const index: SearchIndex = JSON.parse(
  * that search (stems and prefixes included) ties to that essay alone, so finding it proves search
  * reads bodies.
  */
-export function wordOnlyInOneBody(): { word: string; post: Post } {
+export async function wordOnlyInOneBody(): Promise<{ word: string; post: Post }> {
   const visible = new Set(posts.flatMap((post) => tokenize(`${post.title} ${post.description}`)));
   const seen = new Map<string, Set<string>>();
   for (const post of bodies.values()) {
@@ -41,7 +43,7 @@ export function wordOnlyInOneBody(): { word: string; post: Post } {
       slugs.size !== 1 ||
       visible.has(word) ||
       [...seen.keys()].some((other) => other !== word && other.startsWith(word)) ||
-      search(index, word).length !== 1
+      (await searcher.search(word)).length !== 1
     )
       continue;
     const post = bodies.get([...slugs][0] ?? '');
@@ -55,7 +57,7 @@ export function wordOnlyInOneBody(): { word: string; post: Post } {
  * essay is the first result. Returns the dialog, still open.
  */
 export async function searchBodyWordFromKeyboard(page: Page): Promise<Locator> {
-  const { word, post } = wordOnlyInOneBody();
+  const { word, post } = await wordOnlyInOneBody();
   await page.keyboard.press('/');
   const dialog = page.getByRole('dialog');
   await dialog.getByRole('combobox').fill(word);

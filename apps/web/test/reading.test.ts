@@ -43,8 +43,18 @@ describe('reading the site in Chromium', () => {
     const requests: string[] = [];
     page.on('request', (request) => requests.push(new URL(request.url()).pathname));
     await page.goto(`${site.url}/archive/`);
-    expect(requests).not.toContain('/search-index.json');
+    const searchRequests = () => requests.filter((path) => path.startsWith('/search'));
+    expect(searchRequests()).toEqual([]);
     const dialog = await searchBodyWordFromKeyboard(page);
+    // The manifest, a shard or two for the word typed, one small file per result: never the
+    // whole index, and never every shard.
+    const fetched = searchRequests();
+    expect(fetched).toContain('/search/index.json');
+    expect(fetched).not.toContain('/search-index.json');
+    const shards = fetched.filter((path) => path.startsWith('/search/shards/'));
+    expect(shards.length).toBeGreaterThan(0);
+    expect(shards.length).toBeLessThanOrEqual(4);
+    expect(fetched.filter((path) => path.startsWith('/search/docs/')).length).toBeGreaterThan(0);
     await page.keyboard.press('Escape');
     expect(await dialog.isVisible()).toBe(false);
     expect(problems).toEqual([]);

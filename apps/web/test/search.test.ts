@@ -57,6 +57,30 @@ describe('search in Chromium', () => {
     await page.close();
   });
 
+  it('still finds the essay when a deploy has removed the shards its manifest named', async () => {
+    // A reader who opened search before a deploy holds the old manifest; its shards are gone.
+    const page = await context.newPage();
+    await page.goto(`${site.url}/archive/`);
+    let gone = 0;
+    await page.route('**/search/shards/*', (route) => {
+      if (gone++ > 0) return route.continue();
+      return route.fulfill({ status: 404, body: 'Not found' });
+    });
+    const manifests: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname === '/search/index.json') manifests.push(request.url());
+    });
+    await page.getByRole('button', { name: 'Search essays' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('combobox').fill(word);
+    await expect
+      .poll(() => dialog.getByRole('option').first().locator('.search-title').textContent())
+      .toBe(target?.title);
+    expect(manifests).toHaveLength(2);
+    expect(await dialog.locator('.search-status').textContent()).not.toMatch(/unavailable/);
+    await page.close();
+  });
+
   it('moves with the arrow keys, opens with Enter, and Escape gives focus back', async () => {
     const { page, dialog, box } = await openDialog();
     await box.fill(word);

@@ -1,10 +1,10 @@
 import {
-  type SearchIndex,
+  openSearch,
+  type Searcher,
   type SearchResult,
-  search,
   snippet,
 } from '@working-notes/content/search';
-import { searchIndexPath } from '../site/public-paths.js';
+import { searchPath } from '../site/public-paths.js';
 
 /**
  * The search dialog, built on first use with DOM calls only (no HTML strings, so it runs under
@@ -12,9 +12,11 @@ import { searchIndexPath } from '../site/public-paths.js';
  * through them, Enter opens one, Escape closes and gives focus back to what opened the dialog.
  */
 let dialog: HTMLDialogElement | undefined;
-let index: Promise<SearchIndex> | undefined;
+let searcher: Searcher | undefined;
 let opener: Element | null = null;
 const passages = new Map<string, Promise<string>>();
+/** How long a results list must stay before its passages are fetched, in milliseconds. */
+const snippetDelay = 200;
 const dates = new Intl.DateTimeFormat('en-GB', {
   day: 'numeric',
   month: 'long',
@@ -22,12 +24,35 @@ const dates = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'UTC',
 });
 
-function loadIndex(): Promise<SearchIndex> {
-  index ??= fetch(searchIndexPath).then((response) => {
-    if (!response.ok) throw new Error(`search index: HTTP ${response.status}`);
-    return response.json() as Promise<SearchIndex>;
-  });
-  return index;
+/**
+ * The sharded index: the manifest first, then only the shards of the words typed and one small
+ * file per result shown. A manifest read before a deploy names shards that are gone; the search
+ * that meets one starts over with a fresh manifest once.
+ */
+function loadSearcher(): Searcher {
+  searcher ??= openSearch((path) =>
+    fetch(`${searchPath}${path}`).then((response) => {
+      if (!response.ok) throw new Error(`search: ${path}: HTTP ${response.status}`);
+      return response.json();
+    }),
+  );
+  return searcher;
+}
+
+async function find(query: string): Promise<SearchResult[]> {
+  try {
+    return await loadSearcher().search(query, 8);
+  } catch {
+    searcher = undefined;
+    return loadSearcher().search(query, 8);
+  }
+}
+
+/** Reads the manifest while the reader types the first word. */
+function warmUp(): void {
+  void loadSearcher()
+    .preload()
+    .catch(() => undefined);
 }
 
 /** An essay's text for snippets, from the Markdown the site publishes beside every essay. */
@@ -175,12 +200,16 @@ function resultItem(result: SearchResult, position: number): HTMLLIElement {
     ),
     passage,
   );
-  // The passage arrives after the essay's text does; until then the description stands in.
-  void essayText(result.slug).then((text) => {
-    const found = text ? snippet(text, result.terms, 160) : undefined;
-    if (found && passage.isConnected)
-      passage.replaceChildren(...highlighted(found.text, found.marks));
-  });
+  // The passage arrives after the essay's text does; until then the description stands in. It is
+  // asked for once the reader pauses: a list the next letter replaces fetches no essay at all.
+  setTimeout(() => {
+    if (!passage.isConnected) return;
+    void essayText(result.slug).then((text) => {
+      const found = text ? snippet(text, result.terms, 160) : undefined;
+      if (found && passage.isConnected)
+        passage.replaceChildren(...highlighted(found.text, found.marks));
+    });
+  }, snippetDelay);
   return element('li', { role: 'presentation' }, link);
 }
 
@@ -198,9 +227,9 @@ async function update(root: HTMLDialogElement, query: string): Promise<void> {
   }
   let results: SearchResult[];
   try {
-    results = search(await loadIndex(), query, 8);
+    results = await find(query);
   } catch {
-    index = undefined;
+    searcher = undefined;
     status.textContent = 'Search is unavailable right now. The archive lists every essay.';
     return;
   }
@@ -222,6 +251,6 @@ export function openSearchDialog(query: string): void {
   input.value = query;
   dialog.showModal();
   input.focus();
-  void loadIndex().catch(() => undefined);
+  warmUp();
   void update(dialog, query);
 }

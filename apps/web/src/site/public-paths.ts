@@ -1,6 +1,6 @@
 /**
  * The public URLs that more than one part of the site names: the page head and footer link the
- * feeds, the search dialog fetches the index, and the table of outputs (scripts/outputs.ts) serves
+ * feeds, the search dialog fetches the search files, and the table of outputs (scripts/outputs.ts) serves
  * them. Each is spelled here once. No Node imports: the search dialog ships this to browsers.
  */
 export const feeds = [
@@ -20,6 +20,9 @@ export const feeds = [
   },
 ] as const;
 
+/** The whole search index, one file that grows with every essay; the dialog no longer reads it. */
 export const searchIndexPath = '/search-index.json';
+/** The sharded search index the dialog reads: `index.json`, `shards/*`, `docs/*`. */
+export const searchPath = '/search/';
 export const llmsPath = '/llms.txt';
 export const sitemapPath = '/sitemap.xml';

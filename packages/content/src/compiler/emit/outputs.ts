@@ -8,6 +8,7 @@ import { atomFeed, jsonFeed, rssFeed } from './feeds.js';
 import { loadersModule, metaModule } from './modules.js';
 import { publishedOrder } from './records.js';
 import { searchIndexJson } from './search-index.js';
+import { searchShardFiles } from './search-shards.js';
 
 /**
  * Everything a build publishes, by path inside the output folder. Drafts are rendered and checked
@@ -51,6 +52,7 @@ export function buildOutputs(
   files.set('feeds/atom.xml', atomFeed(inFeeds, site));
   files.set('feeds/feed.json', jsonFeed(inFeeds, site));
   files.set('search-index.json', searchIndexJson(published));
+  for (const [path, text] of searchShardFiles(published)) files.set(path, text);
   files.set('highlight.css', highlightCss());
   return files;
 }

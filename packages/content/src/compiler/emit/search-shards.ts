@@ -1,0 +1,88 @@
+import { createHash } from 'node:crypto';
+import type { SearchDoc, SearchManifest } from '../../runtime/search.js';
+import type { RenderedEssay } from '../essay.js';
+
+/**
+ * A shard bigger than this (in JSON characters) is split by the next letter of its words. Small
+ * enough that a query loads a few kilobytes per word, large enough that the manifest, which every
+ * query loads, stays a short list of keys.
+ */
+export const shardLimit = 16_000;
+
+/**
+ * The sharded search index, by path inside the output folder: `search/index.json` (the manifest),
+ * `search/shards/<hash>.json` (each key's words and postings) and `search/docs/<n>.json` (what a
+ * result shows of essay n). Ranks exactly like `search-index.json`, built from the same entries.
+ * `published` is newest first; docs are numbered oldest first (see `SearchShard`).
+ */
+export function searchShardFiles(published: readonly RenderedEssay[]): Map<string, string> {
+  const files = new Map<string, string>();
+  const postings = new Map<string, number[]>();
+  const total = published.length;
+  for (let doc = 0; doc < total; doc++) {
+    const essay = published[total - 1 - doc] as RenderedEssay;
+    const [slug, title, description, date, words] = JSON.parse(essay.searchEntry) as [
+      ...SearchDoc,
+      Record<string, number>,
+    ];
+    const fragment: SearchDoc = [slug, title, description, date];
+    files.set(`search/docs/${doc}.json`, JSON.stringify(fragment));
+    for (const word in words) {
+      const weight = words[word] ?? 0;
+      const list = postings.get(word);
+      if (list) list.push(doc, weight);
+      else postings.set(word, [doc, weight]);
+    }
+  }
+
+  // Each word's postings serialised once, gaps between doc numbers instead of the numbers.
+  const entries = [...postings.keys()].sort().map((term) => {
+    const list = postings.get(term) as number[];
+    const gaps = list.slice();
+    for (let at = gaps.length - 2; at > 0; at -= 2)
+      gaps[at] = (list[at] as number) - (list[at - 2] as number);
+    return { term, json: `${JSON.stringify(term)}:[${gaps.join(',')}]` };
+  });
+
+  const shards: Record<string, string> = {};
+  const emit = (key: string, group: readonly { term: string; json: string }[]) => {
+    if (group.length === 0) return;
+    const text = `{${group.map((entry) => entry.json).join(',')}}`;
+    const file = createHash('sha256').update(text).digest('hex').slice(0, 12);
+    shards[key] = file;
+    files.set(`search/shards/${file}.json`, text);
+  };
+  // `group` is sorted and every word in it starts with `key`.
+  const place = (key: string, group: readonly { term: string; json: string }[]) => {
+    const size = group.reduce((sum, entry) => sum + entry.json.length + 1, 2);
+    if (size <= shardLimit || group.every((entry) => entry.term.length <= key.length)) {
+      emit(key, group);
+      return;
+    }
+    emit(
+      key,
+      group.filter((entry) => entry.term.length === key.length),
+    );
+    let from = group.findIndex((entry) => entry.term.length > key.length);
+    while (from !== -1 && from < group.length) {
+      const next = (group[from] as { term: string }).term.slice(0, key.length + 1);
+      let to = from;
+      while (to < group.length && (group[to] as { term: string }).term.startsWith(next)) to++;
+      place(next, group.slice(from, to));
+      from = to;
+    }
+  };
+  // Words are two characters or more (see `tokenize`); the first two letters make the first keys.
+  let from = 0;
+  while (from < entries.length) {
+    const key = (entries[from] as { term: string }).term.slice(0, 2);
+    let to = from;
+    while (to < entries.length && (entries[to] as { term: string }).term.startsWith(key)) to++;
+    place(key, entries.slice(from, to));
+    from = to;
+  }
+
+  const manifest: SearchManifest = { version: 2, docs: total, shards };
+  files.set('search/index.json', JSON.stringify(manifest));
+  return files;
+}

@@ -1,0 +1,121 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { writeCorpus } from '../../bench/corpus.js';
+import { compileFixture, temporaryDir } from '../../test/helpers.js';
+import { compile } from '../compiler/compile.js';
+import { openSearch, type SearchIndex, type SearchManifest, search } from './search.js';
+
+/** A searcher over a compiled folder's `search/`, and the paths it has read so far. */
+function searcherOf(out: string) {
+  const read: string[] = [];
+  const searcher = openSearch(async (path) => {
+    read.push(path);
+    return JSON.parse(readFileSync(join(out, 'search', path), 'utf8'));
+  });
+  return { searcher, read };
+}
+
+describe('the sharded index at 300 synthetic essays', () => {
+  let out: string;
+  let manifest: SearchManifest;
+  let whole: SearchIndex;
+  beforeAll(async () => {
+    const essays = temporaryDir('shard-essays');
+    writeCorpus(essays, 300);
+    out = temporaryDir('shard-out');
+    await compile({ essaysDir: essays, outDir: out, cacheDir: false });
+    manifest = JSON.parse(readFileSync(join(out, 'search', 'index.json'), 'utf8'));
+    whole = JSON.parse(readFileSync(join(out, 'search-index.json'), 'utf8'));
+  });
+
+  it('finds the one essay a word belongs to, reading only the shards of that word', async () => {
+    // renew123 appears in one essay only, in its code block.
+    const { searcher, read } = searcherOf(out);
+    const results = await searcher.search('renew123');
+    expect(results.map((result) => result.slug)).toEqual(['synthetic-00123']);
+    expect(results[0]).toMatchObject({
+      title: 'Synthetic essay number 123',
+      description: 'Generated essay 123 for the content compiler benchmark.',
+      terms: ['renew123'],
+    });
+    const byFile = new Map(Object.entries(manifest.shards).map(([key, file]) => [file, key]));
+    const shardsRead = read
+      .filter((path) => path.startsWith('shards/'))
+      .map((path) => byFile.get(path.slice('shards/'.length, -'.json'.length)));
+    expect(shardsRead.length).toBeGreaterThan(0);
+    expect(shardsRead.length).toBeLessThan(Object.keys(manifest.shards).length / 10);
+    for (const key of shardsRead) expect('renew123'.startsWith(key ?? '-')).toBe(true);
+    // The manifest, the shards, and one file for the one result: nothing else.
+    const others = read.filter((path) => !path.startsWith('shards/'));
+    expect(others).toHaveLength(2);
+    expect(others[0]).toBe('index.json');
+    expect(others[1]).toMatch(/^docs\/\d+\.json$/);
+  });
+
+  it('reads one shard for a two-letter word, as a reader starts typing', async () => {
+    // Every synthetic essay says "retry", "replica", "request"...: the "re" words fill shards.
+    const keys = Object.keys(manifest.shards).filter((key) => key.startsWith('re'));
+    expect(keys.length).toBeGreaterThan(3);
+    const { searcher, read } = searcherOf(out);
+    // "re" itself (headings cut mid-word say it), not "res", the other word of its stem, which
+    // lives in another shard (a difference from the whole index the README names).
+    const found = await searcher.search('re');
+    expect(found.length).toBeGreaterThan(0);
+    for (const result of found) expect(result.terms).toEqual(['re']);
+    expect(read.filter((path) => path.startsWith('shards/'))).toEqual([
+      `shards/${manifest.shards.re}.json`,
+    ]);
+    // The next letter reads the shards of the words it starts, and no more.
+    await searcher.search('rep');
+    const more = read.filter((path) => path.startsWith('shards/')).length;
+    expect(more).toBeGreaterThan(1);
+    expect(more).toBeLessThan(keys.length);
+  });
+
+  it('ranks every kind of query exactly as the whole index does', async () => {
+    const { searcher } = searcherOf(out);
+    for (const query of [
+      'lease',
+      'lease timeout',
+      'reconc',
+      'idempotnet',
+      'synthetic essay 42',
+      'renew12',
+      'leasing',
+      'le',
+    ]) {
+      const sharded = await searcher.search(query, 10);
+      expect(sharded.length, query).toBeGreaterThan(0);
+      expect(sharded, query).toEqual(search(whole, query, 10));
+    }
+  });
+
+  it('asks for the manifest again after a failed read, and says what is wrong with a bad one', async () => {
+    let fail = true;
+    const searcher = openSearch(async (path) => {
+      if (fail) {
+        fail = false;
+        throw new Error('offline');
+      }
+      return JSON.parse(readFileSync(join(out, 'search', path), 'utf8'));
+    });
+    await expect(searcher.search('lease')).rejects.toThrow('offline');
+    expect((await searcher.search('lease')).length).toBe(10);
+    const stale = openSearch(async () => ({ version: 1, docs: [] }));
+    await expect(stale.search('lease')).rejects.toThrow(/not a version 2 search manifest/);
+  });
+});
+
+describe('the sharded index of the fixture essays', () => {
+  it('matches the whole index for body words, prefixes, stems and typos', async () => {
+    const out = await compileFixture('good');
+    const whole: SearchIndex = JSON.parse(readFileSync(join(out, 'search-index.json'), 'utf8'));
+    const { searcher } = searcherOf(out);
+    for (const query of ['zeppelin', 'zepp', 'ZÉPPELIN', 'budgets', 'fixture essay', 'zeppeln']) {
+      expect(await searcher.search(query), query).toEqual(search(whole, query));
+    }
+    expect(await searcher.search('quokka')).toEqual([]);
+    expect(await searcher.search('  ')).toEqual([]);
+  });
+});
