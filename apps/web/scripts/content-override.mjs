@@ -1,4 +1,4 @@
-// Loaded with `--import` by the scale check only: when WORKING_NOTES_CONTENT names a stand-in
+// Loaded with `--import` by scripts run under tsx (the card benchmark): when WORKING_NOTES_CONTENT names a stand-in
 // content package, every `@working-notes/content` import resolves to it instead of the workspace
 // package, so the site is rendered from a synthetic corpus by the very same code.
 import { register } from 'node:module';

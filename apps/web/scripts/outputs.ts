@@ -63,7 +63,7 @@ export interface OutputContext {
   viteFiles: readonly string[];
   /** Where Vite wrote them (a build's cached client folder); the build copies them from there. */
   clientDir?: string;
-  /** Skips the per-essay Open Graph cards (the scale check at 5000 essays). */
+  /** Draws the per-essay Open Graph cards; `pnpm site` leaves them off unless given --cards. */
   essayCards?: boolean;
   /**
    * True in a build, which asks for every file: an output may then make all its files together

@@ -24,18 +24,18 @@ export const webRoot = (() => {
 })();
 
 /**
- * Where the built site goes. `WEB_OUT_DIR` moves it, so the scale check (scripts/scale.ts) can
- * build a site from a synthetic corpus and run the static-output tests on it without touching
- * the real build in dist/.
+ * The built site the tests and `pnpm preview` read. `WEB_OUT_DIR` names another (the benchmark
+ * runs the static-output tests on each site `pnpm site` built) without touching dist/.
  */
 export const outDir = process.env.WEB_OUT_DIR
   ? resolve(process.env.WEB_OUT_DIR)
   : join(webRoot, 'dist');
 
 /**
- * The content package's build: feeds, search index, raw essays and their images. Under the scale
- * check, `WORKING_NOTES_CONTENT` names a stand-in package built from a synthetic corpus (the
- * module imports follow it through scripts/content-override.mjs).
+ * The content package's build: feeds, search index, raw essays and their images. Under `pnpm site`,
+ * `WORKING_NOTES_CONTENT` names a copy of the package built from another corpus; the module imports
+ * follow it through the renderer's run folder (build-pages.mjs), or scripts/content-override.mjs
+ * for scripts run under tsx (the card benchmark).
  */
 export const contentDist = join(
   process.env.WORKING_NOTES_CONTENT ??

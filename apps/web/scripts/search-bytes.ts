@@ -4,7 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { openSearch } from '@working-notes/content/search';
 
 // What one search costs a reader in bytes, computed in Node from a built site; `pnpm bench`
-// (scripts/scale.ts) prints it per corpus size, scripts/search-bench.ts beside Chromium's figures.
+// (scripts/bench.ts) prints it per corpus size, scripts/search-bench.ts beside Chromium's figures.
 
 /** Queries a reader types, each kind of match once; the words are the synthetic corpus's. */
 export const benchQueries = [
