@@ -1,20 +1,12 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import {
-  appendFileSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { appendFileSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 // The content benchmark's generator: ~850-word essays with headings, a link and a code block.
 import { writeCorpus } from '../../../packages/content/bench/corpus.js';
 import { webRoot } from './paths.js';
 import { searchBytesPerQuery } from './search-bytes.js';
+import { runSite, type SiteRun } from './site-run.js';
 
 /**
  * pnpm bench (web): the whole site built from synthetic corpora by the documented command
@@ -31,64 +23,19 @@ const cardSizes = new Set(
     .split(',')
     .map(Number),
 );
-const buildSite = join(webRoot, 'scripts', 'build-site.mjs');
-
-interface Step {
-  step: 'compile' | 'pages';
-  seconds?: number;
-  milliseconds?: number;
-  prepareSeconds?: number;
-  rendered?: number;
-  pages?: number;
-  written?: number;
-  cards?: number;
-  cardSeconds?: number;
-  maxRssKb: number;
-}
-
-interface Run {
-  wall: number;
-  compile: Step;
-  pages: Step;
-}
 
 /** One build by the documented command, timed from outside, with each step's own figures. */
-function site(root: string, name: string, options: { cards?: boolean } = {}): Run {
-  const report = join(root, `${name}.jsonl`);
-  writeFileSync(report, '');
+function site(root: string, name: string, options: { cards?: boolean } = {}): SiteRun {
+  const kind = name.split('-')[0];
   // Start with a quiet disk: flush what the setup wrote so it is not timed as the build's.
   execFileSync('sync');
-  const started = performance.now();
-  const result = spawnSync(
-    process.execPath,
-    [
-      buildSite,
-      '--essays',
-      join(root, 'essays'),
-      '--out',
-      join(root, `site-${name.split('-')[0]}`),
-      '--cache',
-      join(root, `cache-${name.split('-')[0]}`),
-      ...(options.cards ? ['--cards'] : []),
-    ],
-    {
-      encoding: 'utf8',
-      env: { ...process.env, WORKING_NOTES_REPORT: report, INIT_CWD: root },
-    },
-  );
-  const wall = (performance.now() - started) / 1000;
-  if (result.status !== 0) {
-    process.stderr.write(result.stdout + result.stderr);
-    throw new Error(`the ${name} build failed`);
-  }
-  const steps = readFileSync(report, 'utf8')
-    .trim()
-    .split('\n')
-    .map((line) => JSON.parse(line) as Step);
-  const compile = steps.find((step) => step.step === 'compile');
-  const pages = steps.find((step) => step.step === 'pages');
-  if (!compile || !pages) throw new Error(`the ${name} build reported no figures`);
-  return { wall, compile, pages };
+  return runSite({
+    essays: join(root, 'essays'),
+    out: join(root, `site-${kind}`),
+    cache: join(root, `cache-${kind}`),
+    report: join(root, `${name}.jsonl`),
+    ...options,
+  });
 }
 
 function check(siteDir: string): void {
@@ -137,7 +84,7 @@ for (const size of sizes) {
   roots.push(root);
   writeCorpus(join(root, 'essays'), size);
 
-  const row = async (label: string, run: Run, pagesDir: string) => {
+  const row = async (label: string, run: SiteRun, pagesDir: string) => {
     const { files, bytes } = folderStats(pagesDir);
     // The costliest bench query: script, index data, result files and snippets, gzip.
     const search = Math.max(

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
   appendFileSync,
@@ -14,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticEssay, writeCorpus } from '../../../packages/content/bench/corpus.js';
-import { webRoot } from '../scripts/paths.js';
+import { runSite } from '../scripts/site-run.js';
 
 /**
  * An edited corpus rebuilt by `pnpm site` (scripts/build-site.mjs) gives the same bytes, file for
@@ -26,28 +25,8 @@ let root: string;
 const essays = () => join(root, 'essays');
 
 function build(out: string, cache: string): { rendered: number; pages: number } {
-  const report = join(root, 'report.jsonl');
-  writeFileSync(report, '');
-  const result = spawnSync(
-    process.execPath,
-    [
-      join(webRoot, 'scripts', 'build-site.mjs'),
-      '--essays',
-      essays(),
-      '--out',
-      out,
-      '--cache',
-      cache,
-    ],
-    { encoding: 'utf8', env: { ...process.env, WORKING_NOTES_REPORT: report } },
-  );
-  expect(result.status, result.stdout + result.stderr).toBe(0);
-  const pages = readFileSync(report, 'utf8')
-    .trim()
-    .split('\n')
-    .map((line) => JSON.parse(line))
-    .find((step) => step.step === 'pages');
-  return { rendered: pages.rendered, pages: pages.pages };
+  const { pages } = runSite({ essays: essays(), out, cache, report: join(root, 'report.jsonl') });
+  return { rendered: pages.rendered ?? 0, pages: pages.pages ?? 0 };
 }
 
 /** Every file of a folder: its bytes' hash and its inode (a rewritten file gets a new one). */
