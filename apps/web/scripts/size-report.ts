@@ -125,3 +125,25 @@ export function printReport(sizes: readonly PageSize[], outDir?: string): string
   );
   return failures;
 }
+
+/** One row per kind of page (the largest of its kind), so the report reads the same at 5000 essays. */
+export function summarise(all: readonly PageSize[]): PageSize[] {
+  const kind = (page: string) =>
+    page.startsWith('/essays/')
+      ? 'essay pages'
+      : page.startsWith('/tags/') && page !== '/tags/'
+        ? 'tag pages'
+        : page;
+  const groups = new Map<string, PageSize[]>();
+  for (const size of all)
+    groups.set(kind(size.page), [...(groups.get(kind(size.page)) ?? []), size]);
+  return [...groups].map(([name, list]) => ({
+    page: list.length > 1 ? `${name} (${list.length}, largest)` : name,
+    htmlGzip: Math.max(...list.map((size) => size.htmlGzip)),
+    scriptGzip: Math.max(...list.map((size) => size.scriptGzip)),
+    fontBytes: Math.max(...list.map((size) => size.fontBytes)),
+    ...(list.some((size) => size.articleRatio !== undefined) && {
+      articleRatio: Math.max(...list.map((size) => size.articleRatio ?? 0)),
+    }),
+  }));
+}
