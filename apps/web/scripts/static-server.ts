@@ -5,11 +5,14 @@ import { constants as zlibConstants } from 'node:zlib';
 import compression from 'compression';
 import serveStaticFiles from 'serve-static';
 import { headersFor, type ParsedRule, parseHeaders } from './headers.js';
+import { precompressedFiles } from './precompressed.js';
 
 /**
  * Serves a built site the way a static host does. The file serving itself is serve-static (and
  * the `send` module under it): decoding, traversal, dotfiles, HEAD, Range, ETag, Last-Modified,
- * conditional requests and the `/x` to `/x/` redirect. compression gzips text. What is ours is
+ * conditional requests and the `/x` to `/x/` redirect. A file of text is sent compressed once at
+ * the highest setting and kept (precompressed.ts), as a CDN sends it; compression covers what that
+ * leaves (error pages, byte ranges). What is ours is
  * the part a CDN adds from `_headers`, plus the edges a CDN keeps closed:
  *
  * - only GET and HEAD; anything else gets 405 with `Allow`;
@@ -61,10 +64,11 @@ export function staticHandler(rootDir: string): Handler {
     filter: (request, response) => !request.headers.range && compression.filter(request, response),
     // Brotli at quality 6, the default of nginx's brotli module, rather than this library's 4,
     // which came out larger than gzip on essay pages (14,684 against 14,668 bytes for the longest;
-    // 13,632 at 6, in about 3 ms).
+    // 13,632 at 6, in about 3 ms). Only for what precompressed.ts leaves, made for each response.
     brotli: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 6 } },
   });
   const rules = headersFileReader(join(root, '_headers'));
+  const precompressed = precompressedFiles();
 
   return (request, response) => {
     const method = request.method ?? '';
@@ -105,21 +109,24 @@ export function staticHandler(rootDir: string): Handler {
     if (!response.hasHeader('Cache-Control'))
       response.setHeader('Cache-Control', 'public, max-age=0, must-revalidate');
     guardLocation(response);
-    gzip(request as never, response as never, () => {
-      files(request, response, (error?: { status?: number; statusCode?: number }) => {
-        const status = error?.status ?? error?.statusCode ?? 500;
-        if (response.headersSent) {
-          response.destroy();
-          return;
-        }
-        if (status === 404 || status === 403) notFound(root, rules(), request, response);
-        else {
-          for (const name of response.getHeaderNames()) response.removeHeader(name);
-          base(Math.min(status, 500), '/');
-          plain(response, status >= 500 ? 'Server error' : 'Bad request', method);
-        }
-      });
-    });
+    const file = join(root, path.endsWith('/') ? `${path}index.html` : path);
+    precompressed(request, response, file, () =>
+      gzip(request as never, response as never, () => {
+        files(request, response, (error?: { status?: number; statusCode?: number }) => {
+          const status = error?.status ?? error?.statusCode ?? 500;
+          if (response.headersSent) {
+            response.destroy();
+            return;
+          }
+          if (status === 404 || status === 403) notFound(root, rules(), request, response);
+          else {
+            for (const name of response.getHeaderNames()) response.removeHeader(name);
+            base(Math.min(status, 500), '/');
+            plain(response, status >= 500 ? 'Server error' : 'Bad request', method);
+          }
+        });
+      }),
+    );
   };
 }
 
