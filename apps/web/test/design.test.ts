@@ -153,6 +153,45 @@ describe('on a laptop (1280 px)', () => {
   });
 });
 
+describe('fonts', () => {
+  it.each(pageTypes)('%s downloads only the font faces it sets text in', async (path) => {
+    const { page, close } = await open(path, laptop);
+    const { downloaded, shown } = await page.evaluate(() => {
+      const faceOf = (name: string) =>
+        name.includes('jetbrains-mono')
+          ? 'code'
+          : name.includes('italic')
+            ? 'italic'
+            : name.includes('source-serif')
+              ? 'text'
+              : name;
+      const downloaded = performance
+        .getEntriesByType('resource')
+        .filter((entry) => entry.name.endsWith('.woff2'))
+        .map((entry) => faceOf(entry.name));
+      // Which faces some visible text on the page is set in, by its computed style.
+      const shown = new Set<string>();
+      for (const element of document.body.querySelectorAll<HTMLElement>('*')) {
+        if (!element.checkVisibility() || !element.childNodes.length) continue;
+        if (
+          ![...element.childNodes].some((node) => node.nodeType === 3 && node.textContent?.trim())
+        )
+          continue;
+        const style = getComputedStyle(element);
+        if (style.fontFamily.startsWith('"JetBrains Mono"')) shown.add('code');
+        else if (style.fontFamily.startsWith('"Source Serif 4"'))
+          shown.add(style.fontStyle === 'italic' ? 'italic' : 'text');
+      }
+      return { downloaded: [...new Set(downloaded)].sort(), shown: [...shown].sort() };
+    });
+    // The text face is preloaded on every page, so it may arrive where only headings use it.
+    expect(downloaded.filter((face) => face !== 'text')).toEqual(
+      shown.filter((face) => face !== 'text'),
+    );
+    await close();
+  });
+});
+
 describe('series and the author', () => {
   it('a part of a series says which part it is and links the series page, in order', async () => {
     if (!inSeries) return;
