@@ -23,12 +23,12 @@ const brotli = promisify(brotliCompress);
 const gzipped = promisify(gzip);
 
 /**
- * A static file compressed once, at the highest setting, and kept: what a CDN does with a site's
- * HTML, CSS and scripts, and what the preview server did not do while it compressed every response
- * again at a speed setting. Brotli's quality 11 takes about 75 ms for the longest essay page, far
- * too slow for each request, and makes it 12% smaller than quality 6 (11,987 against 13,632
- * bytes): small enough to arrive in the first round trip of a new connection (ten TCP segments,
- * 14,600 bytes), which is what Lighthouse's simulated load, and a reader on a slow phone, wait for.
+ * A static file compressed once, at the highest setting, and kept, as a host can do for files
+ * that only change with a deploy; the preview server used to compress every response again at a
+ * speed setting. Brotli's quality 11 takes about 75 ms for the longest essay page, far too slow
+ * for each request, and makes it 12% smaller than quality 6 (11,987 against 13,632 bytes): small
+ * enough to arrive in the first round trip of a new connection (ten TCP segments, 14,600 bytes),
+ * which is what Lighthouse's simulated load, and a reader on a slow phone, wait for.
  *
  * Each variant is written to a folder under the system's temporary folder, keyed by the file's
  * path, inode, size and mtime, so a rebuilt file is compressed again on its next request. The file
