@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -85,7 +85,7 @@ interface FileState {
 }
 
 interface State {
-  version: 3;
+  version: 4;
   /** Every file of the build: pages and versioned files with their state, others as `{}`. */
   files: Record<string, Partial<PageState & FileState>>;
 }
@@ -207,7 +207,7 @@ async function renderInWorkers(job: PrerenderJob, order: number[]): Promise<Page
 function readState(stateFile: string): State | undefined {
   try {
     const state = JSON.parse(readFileSync(stateFile, 'utf8')) as State;
-    return state.version === 3 ? state : undefined;
+    return state.version === 4 ? state : undefined;
   } catch {
     return undefined;
   }
@@ -359,7 +359,7 @@ export async function prerender(job: PrerenderJob): Promise<PrerenderStats> {
     throw new Error(`The table of outputs and the build disagree:\n  ${problems.join('\n  ')}`);
 
   const state: State = {
-    version: 3,
+    version: 4,
     files: Object.fromEntries(
       [...known].map((file) => [file, pageStates.get(file) ?? otherStates.get(file) ?? {}]),
     ),
@@ -372,8 +372,23 @@ export async function prerender(job: PrerenderJob): Promise<PrerenderStats> {
   console.log(
     `prerendered ${pages} pages (${results.length} rendered, ${pages - results.length} unchanged) and ${cards} Open Graph image${cards === 1 ? '' : 's'}; ${written} of ${others.length + pages} files written in ${seconds.toFixed(2)} s`,
   );
+  const fileOfPage = new Map(
+    files.flatMap(({ file }) => {
+      const size = pageStates.get(file.file)?.size;
+      return size ? [[size.page, file.file] as const] : [];
+    }),
+  );
+  // A page written by this build is in the output folder; one kept from the last build, in its.
+  const readPage = (page: string) => {
+    const file = fileOfPage.get(page) ?? '';
+    const written = join(job.outDir, file);
+    return readFileSync(job.baseDir && !existsSync(written) ? join(job.baseDir, file) : written);
+  };
   const failures = printReport(
-    summarise(files.flatMap(({ file }) => pageStates.get(file.file)?.size ?? [])),
+    summarise(
+      files.flatMap(({ file }) => pageStates.get(file.file)?.size ?? []),
+      readPage,
+    ),
     job.clientDir,
   );
   return {
