@@ -16,6 +16,7 @@ export default defineConfig({
     'src/runtime/tokenize.ts',
     'src/runtime/helpers.ts',
     'src/runtime/load.ts',
+    'src/runtime/read.ts',
     'src/runtime/rebase.ts',
     'src/runtime/slugs.ts',
     'src/runtime/types.ts',

@@ -104,6 +104,26 @@ console.log(JSON.stringify({
     expect(result.byTag).toBeGreaterThan(0);
   });
 
+  it('reads every essay synchronously from Node with readPost, as loadPost loads it', () => {
+    writeFileSync(
+      join(project, 'read.mjs'),
+      `import { posts, loadPost } from '@working-notes/content';
+import { readPost } from '@working-notes/content/node';
+import { isDeepStrictEqual } from 'node:util';
+const differ = [];
+for (const { slug } of posts) if (!isDeepStrictEqual(readPost(slug), await loadPost(slug))) differ.push(slug);
+let unknown = '';
+try { readPost('../meta'); } catch (error) { unknown = error.message; }
+console.log(JSON.stringify({ read: posts.length, differ, unknown }));`,
+    );
+    const result = JSON.parse(run('node', ['read.mjs'], project));
+    expect(result.read).toBeGreaterThan(0);
+    expect(result.differ).toEqual([]);
+    expect(result.unknown).toBe(
+      '@working-notes/content: no published essay has the slug "../meta"',
+    );
+  });
+
   it('loads from CommonJS with require(), as the README says (Node 20.19+)', () => {
     writeFileSync(
       join(project, 'common.cjs'),
