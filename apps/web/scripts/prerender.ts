@@ -16,6 +16,7 @@ import {
   type OutputFile,
   outputFiles,
   outputs,
+  pageFiles,
 } from './outputs.js';
 import { contentDist } from './paths.js';
 import {
@@ -98,7 +99,7 @@ const inlineLimit = 48;
 
 const sha1 = (data: string | Uint8Array) => createHash('sha1').update(data).digest('base64url');
 
-function setUp(job: PrerenderJob) {
+function setUpContext(job: PrerenderJob) {
   const manifest: Manifest = JSON.parse(
     readFileSync(join(job.clientDir, '.vite', 'manifest.json'), 'utf8'),
   );
@@ -124,7 +125,12 @@ function setUp(job: PrerenderJob) {
     // Every card is asked for: the first hands them all to the card workers (og-images.ts).
     build: true,
   };
-  return { manifest, policy, assets, context, files: outputFiles(context) };
+  return { manifest, policy, assets, context };
+}
+
+function setUp(job: PrerenderJob) {
+  const set = setUpContext(job);
+  return { ...set, files: outputFiles(set.context) };
 }
 
 /** Folders already made in this thread, so each file costs no mkdir call of its own. */
@@ -167,25 +173,27 @@ async function renderPage(
   };
 }
 
-/** A worker: claims chunks of `order` (indices into the list of files) until none are left. */
+/** A worker: claims chunks of `order` (the files of the pages to render) until none are left. */
 async function renderShare(
   job: PrerenderJob,
-  order: readonly number[],
+  order: readonly string[],
   counter: Int32Array,
 ): Promise<PageResult[]> {
-  const { manifest, files } = setUp(job);
+  const { manifest, context } = setUpContext(job);
+  const byFile = new Map(pageFiles(context).map((file) => [file.file, file]));
   const results: PageResult[] = [];
   for (;;) {
     const start = Atomics.add(counter, 0, chunk);
     if (start >= order.length) return results;
-    for (const index of order.slice(start, start + chunk)) {
-      const file = files[index];
-      if (file) results.push(await renderPage(job, manifest, file.file));
+    for (const name of order.slice(start, start + chunk)) {
+      const file = byFile.get(name);
+      if (!file) throw new Error(`prerender worker: no page is written to ${name}`);
+      results.push(await renderPage(job, manifest, file));
     }
   }
 }
 
-async function renderInWorkers(job: PrerenderJob, order: number[]): Promise<PageResult[]> {
+async function renderInWorkers(job: PrerenderJob, order: string[]): Promise<PageResult[]> {
   const counter = new Int32Array(new SharedArrayBuffer(4));
   const count = Math.min(availableParallelism(), Math.ceil(order.length / inlineLimit));
   const shares = Array.from(
@@ -246,8 +254,8 @@ export async function prerender(job: PrerenderJob): Promise<PrerenderStats> {
   // without reading a thousand modules (hashed here only when the list lacks one).
   const keys = new Map<string, string>();
   const kept = new Map<string, PageState>();
-  const order: number[] = [];
-  files.forEach(({ file }, index) => {
+  const order: OutputFile[] = [];
+  files.forEach(({ file }) => {
     if (!file.route) return;
     const { module, ...data } = file.route.inputs;
     const moduleSha = module
@@ -265,18 +273,18 @@ export async function prerender(job: PrerenderJob): Promise<PrerenderStats> {
         return;
       }
     }
-    order.push(index);
+    order.push(file);
   });
 
   const rendering =
     order.length > inlineLimit
-      ? renderInWorkers(job, order)
+      ? renderInWorkers(
+          job,
+          order.map((file) => file.file),
+        )
       : (async () => {
           const results: PageResult[] = [];
-          for (const index of order) {
-            const file = files[index];
-            if (file) results.push(await renderPage(job, manifest, file.file));
-          }
+          for (const file of order) results.push(await renderPage(job, manifest, file));
           return results;
         })();
 
@@ -407,7 +415,7 @@ export async function prerender(job: PrerenderJob): Promise<PrerenderStats> {
 if (!isMainThread && workerData?.job) {
   const { job, order, counter } = workerData as {
     job: PrerenderJob;
-    order: number[];
+    order: string[];
     counter: Int32Array;
   };
   parentPort?.postMessage(await renderShare(job, order, counter));
