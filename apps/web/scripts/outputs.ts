@@ -87,6 +87,11 @@ export interface OutputFile {
   version?: string;
   /** The route behind a page, for the size report. */
   route?: Route;
+  /**
+   * The file this one is a copy of, when it is one: the build copies it in the kernel
+   * (copy_file_range) instead of reading it into memory and writing it out.
+   */
+  source?: string;
 }
 
 const html = 'text/html; charset=utf-8';
@@ -171,6 +176,7 @@ function fromContent(name: string, path: string, type: string, source: string): 
         path,
         file: fileOf(path),
         body: () => readFileSync(join(contentDist, source)),
+        source: join(contentDist, source),
         ...versionOf(source),
       },
     ],
@@ -193,6 +199,7 @@ function searchFiles(folder: string): OutputFile[] {
     path: `${searchPath}${folder}/${file}`,
     file: `${searchPath.slice(1)}${folder}/${file}`,
     body: () => readFileSync(join(contentDist, 'search', folder, file)),
+    source: join(contentDist, 'search', folder, file),
     ...versionOf(`search/${folder}/${file}`),
   }));
 }
@@ -204,6 +211,7 @@ function essayFiles(): OutputFile[] {
     path: `/essays/${file}`,
     file: `essays/${file}`,
     body: () => readFileSync(join(contentDist, 'essays', file)),
+    source: join(contentDist, 'essays', file),
     ...versionOf(`essays/${file}`),
   }));
   return essayListing;

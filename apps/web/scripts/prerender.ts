@@ -1,5 +1,13 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -136,15 +144,24 @@ function setUp(job: PrerenderJob) {
 /** Folders already made in this thread, so each file costs no mkdir call of its own. */
 const madeDirs = new Set<string>();
 
-/** Writes one file of the output, making its folder the first time one is needed. */
-function writeOutput(outDir: string, file: string, body: string | Uint8Array): void {
-  const target = join(outDir, file);
+/** Makes the folder of `target` the first time one is needed in this thread. */
+function folderFor(target: string): string {
   const dir = dirname(target);
   if (!madeDirs.has(dir)) {
     mkdirSync(dir, { recursive: true });
     madeDirs.add(dir);
   }
-  writeFileSync(target, body);
+  return target;
+}
+
+/** Writes one file of the output. */
+function writeOutput(outDir: string, file: string, body: string | Uint8Array): void {
+  writeFileSync(folderFor(join(outDir, file)), body);
+}
+
+/** Copies one file of the output from the file it is a copy of. */
+function copyOutput(outDir: string, file: string, source: string): void {
+  copyFileSync(source, folderFor(join(outDir, file)));
 }
 
 async function renderPage(
@@ -310,6 +327,23 @@ export async function prerender(job: PrerenderJob): Promise<PrerenderStats> {
         });
         continue;
       }
+    }
+    // A copy the last build does not have, or has in another version: no bytes to compare.
+    if (
+      file.source &&
+      (!present.has(file.file) || (file.version && last?.version !== file.version))
+    ) {
+      copyOutput(job.outDir, file.file, file.source);
+      written++;
+      if (file.version) {
+        const stats = statSync(join(job.outDir, file.file));
+        otherStates.set(file.file, {
+          version: file.version,
+          bytes: stats.size,
+          mtime: stats.mtimeMs,
+        });
+      }
+      continue;
     }
     const card = file.path.startsWith('/og/');
     const cardStarted = performance.now();

@@ -77,11 +77,14 @@ export function measurePage(
   manifest: Manifest,
   articleHtml?: string,
 ): PageSize {
-  const scriptGzip = pageScripts(html, manifest).reduce(
+  // Scripts and preloads are in the head: no need to search the article for them.
+  const headEnd = html.indexOf('</head>');
+  const head = headEnd === -1 ? html : html.slice(0, headEnd);
+  const scriptGzip = pageScripts(head, manifest).reduce(
     (sum, file) => sum + scriptSize(outDir, file),
     0,
   );
-  const fontBytes = pageFonts(html).reduce(
+  const fontBytes = pageFonts(head).reduce(
     (sum, file) => sum + statSync(join(outDir, file)).size,
     0,
   );
@@ -98,10 +101,10 @@ export function measurePage(
  */
 export function longestPlainRun(articleHtml: string): string {
   let longest = '';
-  // Within one text node: markup between two of them may be encoded differently in a copy.
-  for (const text of articleHtml.split(/<[^>]*>/))
-    for (const match of text.matchAll(/[A-Za-z0-9 ,.;:()-]{40,}/g))
-      if (match[0].trim().length > longest.length) longest = match[0].trim();
+  // Never across a tag (`<` and `>` are not in the class): markup between two text nodes may be
+  // encoded differently in a copy.
+  for (const match of articleHtml.matchAll(/[A-Za-z0-9 ,.;:()-]{40,}/g))
+    if (match[0].trim().length > longest.length) longest = match[0].trim();
   return longest;
 }
 
