@@ -1,17 +1,23 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeCorpus } from '../../bench/corpus.js';
 import { compileFixture, temporaryDir } from '../../test/helpers.js';
 import { compile } from '../compiler/compile.js';
 import { openSearch, type SearchIndex, type SearchManifest, search } from './search.js';
 
-/** A searcher over a compiled folder's `search/`, and the paths it has read so far. */
-function searcherOf(out: string) {
+/**
+ * A searcher over a compiled folder's `search/`, and the paths it has read so far. `shardsOnly`
+ * hides a small site's whole index from it, to test the shards on a small corpus.
+ */
+function searcherOf(out: string, { shardsOnly = false } = {}) {
   const read: string[] = [];
   const searcher = openSearch(async (path) => {
     read.push(path);
-    return JSON.parse(readFileSync(join(out, 'search', path), 'utf8'));
+    const value = JSON.parse(readFileSync(join(out, 'search', path), 'utf8'));
+    if (shardsOnly && path === 'index.json') delete value.whole;
+    return value;
   });
   return { searcher, read };
 }
@@ -111,11 +117,47 @@ describe('the sharded index of the fixture essays', () => {
   it('matches the whole index for body words, prefixes, stems and typos', async () => {
     const out = await compileFixture('good');
     const whole: SearchIndex = JSON.parse(readFileSync(join(out, 'search-index.json'), 'utf8'));
-    const { searcher } = searcherOf(out);
+    const { searcher } = searcherOf(out, { shardsOnly: true });
     for (const query of ['zeppelin', 'zepp', 'ZÉPPELIN', 'budgets', 'fixture essay', 'zeppeln']) {
       expect(await searcher.search(query), query).toEqual(search(whole, query));
     }
     expect(await searcher.search('quokka')).toEqual([]);
     expect(await searcher.search('  ')).toEqual([]);
+  });
+});
+
+describe('a small site', () => {
+  it('loads its whole index once, on preload, and answers every query with no other request', async () => {
+    const essays = temporaryDir('small-essays');
+    writeCorpus(essays, 40);
+    const out = temporaryDir('small-out');
+    await compile({ essaysDir: essays, outDir: out, cacheDir: false });
+    const manifest: SearchManifest = JSON.parse(
+      readFileSync(join(out, 'search', 'index.json'), 'utf8'),
+    );
+    expect(manifest.whole).toMatch(/^[0-9a-f]{12}$/);
+    const text = readFileSync(join(out, 'search', 'whole', `${manifest.whole}.json`), 'utf8');
+    // The same bytes as the whole index the package has always published.
+    expect(text).toBe(readFileSync(join(out, 'search-index.json'), 'utf8'));
+    const { searcher, read } = searcherOf(out);
+    await searcher.preload();
+    expect(read).toEqual(['index.json', `whole/${manifest.whole}.json`]);
+    for (const query of ['lease', 'lease timeout', 'reconc', 'idempotnet', 'renew12'])
+      expect(await searcher.search(query), query).toEqual(search(JSON.parse(text), query));
+    expect(read).toHaveLength(2);
+  });
+
+  it('is not written for a site whose whole index is over the limit', async () => {
+    const essays = temporaryDir('larger-essays');
+    writeCorpus(essays, 300);
+    const out = temporaryDir('larger-out');
+    await compile({ essaysDir: essays, outDir: out, cacheDir: false });
+    const manifest: SearchManifest = JSON.parse(
+      readFileSync(join(out, 'search', 'index.json'), 'utf8'),
+    );
+    expect(manifest.whole).toBeUndefined();
+    expect(gzipSync(readFileSync(join(out, 'search-index.json'))).length).toBeGreaterThan(
+      48 * 1024,
+    );
   });
 });

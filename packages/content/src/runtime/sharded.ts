@@ -1,5 +1,5 @@
 import { closeMatches, rank, stemWord, typoMatches, type Vocabulary } from './engine.js';
-import type { SearchResult } from './search.js';
+import { type SearchIndex, type SearchResult, search } from './search.js';
 import { tokenize } from './tokenize.js';
 import { typoBudget } from './typos.js';
 
@@ -15,6 +15,11 @@ export interface SearchManifest {
   version: 2;
   docs: number;
   shards: Record<string, string>;
+  /**
+   * On a small site, the whole index as one file, `search/whole/<whole>.json`: about twice what
+   * one sharded query loads, and every query after it needs no request. Absent above 48 KB gzip.
+   */
+  whole?: string;
 }
 
 /**
@@ -40,7 +45,10 @@ export interface Searcher {
    * then only the shards of the query's words and one small file per result.
    */
   search(query: string, limit?: number): Promise<SearchResult[]>;
-  /** Loads the manifest now (a search dialog opening), so the first query waits only for its shards. */
+  /**
+   * Loads the manifest now (a search dialog opening), so the first query waits only for its
+   * shards; on a small site, the whole index too, so it waits for nothing.
+   */
   preload(): Promise<void>;
 }
 
@@ -63,7 +71,10 @@ const commonPrefix = (a: string, b: string) => {
  * (await searcher.search('fencing token'))[0]?.slug; // 'status-is-a-distributed-system'
  */
 export function openSearch(load: SearchLoader): Searcher {
-  let manifest: Promise<{ docs: number; keys: [key: string, file: string][] }> | undefined;
+  let manifest:
+    | Promise<{ docs: number; keys: [key: string, file: string][]; whole?: string }>
+    | undefined;
+  let whole: Promise<SearchIndex> | undefined;
   const shards = new Map<string, Promise<Map<string, number[]>>>();
   const docs = new Map<number, Promise<SearchDoc>>();
   const stems = new Map<string, string>();
@@ -86,12 +97,27 @@ export function openSearch(load: SearchLoader): Searcher {
         throw new Error(
           'search/index.json is not a version 2 search manifest: rebuild the content package',
         );
-      return { docs: file.docs, keys: Object.entries(file.shards ?? {}) };
+      return {
+        docs: file.docs,
+        keys: Object.entries(file.shards ?? {}),
+        ...(typeof file.whole === 'string' && { whole: file.whole }),
+      };
     });
     manifest.catch(() => {
       manifest = undefined;
     });
     return manifest;
+  }
+
+  /** The whole index, when the manifest names one (a small site); undefined otherwise. */
+  async function loadWhole(): Promise<SearchIndex | undefined> {
+    const { whole: file } = await loadManifest();
+    if (file === undefined) return undefined;
+    whole ??= (load(`whole/${file}.json`) as Promise<SearchIndex>).catch((error: unknown) => {
+      whole = undefined;
+      throw error;
+    });
+    return whole;
   }
 
   function loadShard(file: string) {
@@ -132,11 +158,13 @@ export function openSearch(load: SearchLoader): Searcher {
 
   return {
     async preload() {
-      await loadManifest();
+      await loadWhole();
     },
     async search(query, limit = 10) {
       const words = [...new Set(tokenize(query))];
       if (words.length === 0) return [];
+      const index = await loadWhole();
+      if (index) return search(index, query, limit);
       const { docs: total } = await loadManifest();
       const all = new Map<string, readonly number[]>();
       const expansions = await Promise.all(

@@ -51,8 +51,9 @@ export function buildOutputs(
   files.set('feeds/rss.xml', rssFeed(inFeeds, site));
   files.set('feeds/atom.xml', atomFeed(inFeeds, site));
   files.set('feeds/feed.json', jsonFeed(inFeeds, site));
-  files.set('search-index.json', searchIndexJson(published));
-  for (const [path, text] of searchShardFiles(published)) files.set(path, text);
+  const wholeIndex = searchIndexJson(published);
+  files.set('search-index.json', wholeIndex);
+  for (const [path, text] of searchShardFiles(published, wholeIndex)) files.set(path, text);
   files.set('highlight.css', highlightCss());
   return files;
 }
