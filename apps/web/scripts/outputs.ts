@@ -303,14 +303,6 @@ export const outputs: readonly Output[] = [
     files: () => searchFiles('shards'),
   },
   {
-    name: 'Search, the whole index of a small site (content-hashed name)',
-    pattern: `${searchPath}whole/:file`,
-    type: 'application/json; charset=utf-8',
-    cache: immutable,
-    producedBy: 'copied from @working-notes/content (dist/search/whole/)',
-    files: () => searchFiles('whole'),
-  },
-  {
     name: 'Search results, one small file per essay (slug, title, description, date)',
     pattern: `${searchPath}docs/:file`,
     type: 'application/json; charset=utf-8',

@@ -127,7 +127,7 @@ describe('the sharded index of the fixture essays', () => {
 });
 
 describe('a small site', () => {
-  it('loads its whole index once, on preload, and answers every query with no other request', async () => {
+  it('carries its whole index in the manifest, and answers every query with no other request', async () => {
     const essays = temporaryDir('small-essays');
     writeCorpus(essays, 40);
     const out = temporaryDir('small-out');
@@ -135,19 +135,17 @@ describe('a small site', () => {
     const manifest: SearchManifest = JSON.parse(
       readFileSync(join(out, 'search', 'index.json'), 'utf8'),
     );
-    expect(manifest.whole).toMatch(/^[0-9a-f]{12}$/);
-    const text = readFileSync(join(out, 'search', 'whole', `${manifest.whole}.json`), 'utf8');
-    // The same bytes as the whole index the package has always published.
-    expect(text).toBe(readFileSync(join(out, 'search-index.json'), 'utf8'));
+    // The same index the package has always published as search-index.json.
+    const whole: SearchIndex = JSON.parse(readFileSync(join(out, 'search-index.json'), 'utf8'));
+    expect(manifest.whole).toEqual(whole);
     const { searcher, read } = searcherOf(out);
     await searcher.preload();
-    expect(read).toEqual(['index.json', `whole/${manifest.whole}.json`]);
     for (const query of ['lease', 'lease timeout', 'reconc', 'idempotnet', 'renew12'])
-      expect(await searcher.search(query), query).toEqual(search(JSON.parse(text), query));
-    expect(read).toHaveLength(2);
+      expect(await searcher.search(query), query).toEqual(search(whole, query));
+    expect(read).toEqual(['index.json']);
   });
 
-  it('is not written for a site whose whole index is over the limit', async () => {
+  it('leaves it out for a site whose whole index is over the limit', async () => {
     const essays = temporaryDir('larger-essays');
     writeCorpus(essays, 300);
     const out = temporaryDir('larger-out');

@@ -16,10 +16,11 @@ export interface SearchManifest {
   docs: number;
   shards: Record<string, string>;
   /**
-   * On a small site, the whole index as one file, `search/whole/<whole>.json`: about twice what
-   * one sharded query loads, and every query after it needs no request. Absent above 48 KB gzip.
+   * On a small site, the whole index itself (what `search-index.json` holds): about twice what
+   * one sharded query loads, and every query after the manifest needs no request. Absent when
+   * it would be over 48 KB gzip.
    */
-  whole?: string;
+  whole?: SearchIndex;
 }
 
 /**
@@ -47,7 +48,7 @@ export interface Searcher {
   search(query: string, limit?: number): Promise<SearchResult[]>;
   /**
    * Loads the manifest now (a search dialog opening), so the first query waits only for its
-   * shards; on a small site, the whole index too, so it waits for nothing.
+   * shards; on a small site, where the manifest holds the whole index, for nothing.
    */
   preload(): Promise<void>;
 }
@@ -72,9 +73,8 @@ const commonPrefix = (a: string, b: string) => {
  */
 export function openSearch(load: SearchLoader): Searcher {
   let manifest:
-    | Promise<{ docs: number; keys: [key: string, file: string][]; whole?: string }>
+    | Promise<{ docs: number; keys: [key: string, file: string][]; whole?: SearchIndex }>
     | undefined;
-  let whole: Promise<SearchIndex> | undefined;
   const shards = new Map<string, Promise<Map<string, number[]>>>();
   const docs = new Map<number, Promise<SearchDoc>>();
   const stems = new Map<string, string>();
@@ -100,24 +100,13 @@ export function openSearch(load: SearchLoader): Searcher {
       return {
         docs: file.docs,
         keys: Object.entries(file.shards ?? {}),
-        ...(typeof file.whole === 'string' && { whole: file.whole }),
+        ...(typeof file.whole === 'object' && file.whole !== null && { whole: file.whole }),
       };
     });
     manifest.catch(() => {
       manifest = undefined;
     });
     return manifest;
-  }
-
-  /** The whole index, when the manifest names one (a small site); undefined otherwise. */
-  async function loadWhole(): Promise<SearchIndex | undefined> {
-    const { whole: file } = await loadManifest();
-    if (file === undefined) return undefined;
-    whole ??= (load(`whole/${file}.json`) as Promise<SearchIndex>).catch((error: unknown) => {
-      whole = undefined;
-      throw error;
-    });
-    return whole;
   }
 
   function loadShard(file: string) {
@@ -158,13 +147,13 @@ export function openSearch(load: SearchLoader): Searcher {
 
   return {
     async preload() {
-      await loadWhole();
+      await loadManifest();
     },
     async search(query, limit = 10) {
       const words = [...new Set(tokenize(query))];
       if (words.length === 0) return [];
-      const index = await loadWhole();
-      if (index) return search(index, query, limit);
+      const { whole } = await loadManifest();
+      if (whole) return search(whole, query, limit);
       const { docs: total } = await loadManifest();
       const all = new Map<string, readonly number[]>();
       const expansions = await Promise.all(

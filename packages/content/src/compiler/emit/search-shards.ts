@@ -11,18 +11,18 @@ import type { RenderedEssay } from '../essay.js';
 export const shardLimit = 16_000;
 
 /**
- * A whole index at most this big (gzip) is also written under `search/whole/`, and the manifest
- * names it: a small site's readers then load it once, about twice what one sharded query costs,
- * and every result after that comes with no request at all. With 100 essays of the benchmark's
- * corpus it was 41.8 KB, and its first results came in 8-15 ms after a reader had typed for 300 ms
- * on a slow link, against 156-163 ms for the shards.
+ * A whole index at most this big (gzip) also goes inside the manifest: a small site's readers
+ * then load one file, about twice what one sharded query costs, and every result after that
+ * comes with no request at all. With 100 essays of the benchmark's corpus the whole index was
+ * 42 KB, and its first results came in 8-12 ms after a reader had typed for 300 ms on a slow link,
+ * against 156-163 ms for the shards.
  */
 export const wholeLimit = 48 * 1024;
 
 /**
  * The sharded search index, by path inside the output folder: `search/index.json` (the manifest),
  * `search/shards/<hash>.json` (each key's words and postings) and `search/docs/<n>.json` (what a
- * result shows of essay n), and for a small site `search/whole/<hash>.json`, the whole index (see
+ * result shows of essay n); for a small site the manifest also holds the whole index (see
  * `wholeLimit`). Ranks exactly like `search-index.json`, built from the same entries.
  * `published` is newest first; docs are numbered oldest first (see `SearchShard`).
  */
@@ -98,15 +98,12 @@ export function searchShardFiles(
 
   const manifest: SearchManifest = { version: 2, docs: total, shards };
   // gzip compresses the index about fourfold: anything longer than this cannot fit the limit.
-  if (
-    wholeIndex &&
+  const small =
+    wholeIndex !== undefined &&
     wholeIndex.length <= wholeLimit * 8 &&
-    gzipSync(wholeIndex).length <= wholeLimit
-  ) {
-    const file = createHash('sha256').update(wholeIndex).digest('hex').slice(0, 12);
-    files.set(`search/whole/${file}.json`, wholeIndex);
-    manifest.whole = file;
-  }
-  files.set('search/index.json', JSON.stringify(manifest));
+    gzipSync(wholeIndex).length <= wholeLimit;
+  // The index's JSON as written for search-index.json, spliced in rather than parsed again.
+  const text = JSON.stringify(manifest);
+  files.set('search/index.json', small ? `${text.slice(0, -1)},"whole":${wholeIndex}}` : text);
   return files;
 }
