@@ -25,6 +25,7 @@ Relative paths are taken from the folder you run the command in.
   --no-cache         render every essay
   --workers <n>      worker threads beside the main thread (0: the main thread alone)
   --watch            rebuild when an essay changes
+  --no-declarations  leave out each essay's .d.ts (a site build that only runs the code)
 `;
 
 const { values } = parseArgs({
@@ -36,6 +37,7 @@ const { values } = parseArgs({
     'no-cache': { type: 'boolean', default: false },
     workers: { type: 'string' },
     watch: { type: 'boolean', default: false },
+    'no-declarations': { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
 });
@@ -59,6 +61,7 @@ const compiler = new Compiler({
     ? { cacheDir: false }
     : values.cache !== undefined && { cacheDir: values.cache }),
   ...(values.workers !== undefined && { workers: Number(values.workers) }),
+  ...(values['no-declarations'] && { declarations: false }),
 });
 
 const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;

@@ -92,6 +92,28 @@ describe('compiling a good corpus', () => {
     );
   });
 
+  it("leaves out each essay's declarations when told, and nothing else", async () => {
+    const full = await compileFixture('good');
+    const bare = temporaryDir('no-declarations');
+    await compile({
+      essaysDir: join(fixtures, 'good'),
+      outDir: bare,
+      cacheDir: false,
+      declarations: false,
+    });
+    const list = (dir: string) =>
+      readdirSync(dir, { recursive: true, encoding: 'utf8' })
+        .filter((file) => statSync(join(dir, file)).isFile() && file !== '.content-files.json')
+        .sort();
+    const declarations = list(full).filter((file) => /^posts\/.*\.d\.ts$/.test(file));
+    expect(declarations.length).toBeGreaterThan(0);
+    expect(list(bare)).toEqual(list(full).filter((file) => !declarations.includes(file)));
+    for (const file of list(bare))
+      expect(readFileSync(join(bare, file)).equals(readFileSync(join(full, file))), file).toBe(
+        true,
+      );
+  });
+
   it('removes the output of an essay that was deleted since the last build', async () => {
     const essays = temporaryDir('deleted');
     cpSync(join(fixtures, 'good'), essays, { recursive: true });

@@ -25,6 +25,11 @@ export interface CompileOptions {
    */
   workers?: number;
   site?: Site;
+  /**
+   * Write each essay's declaration file (`posts/<slug>.d.ts`), as the published package has.
+   * Defaults to true; a site build that only runs the modules leaves them out (`pnpm site`).
+   */
+  declarations?: boolean;
 }
 
 export interface CompileStats {
@@ -62,6 +67,7 @@ export class Compiler {
       engine,
       site: options.site ?? defaultSite,
       workers: options.workers,
+      declarations: options.declarations ?? true,
     };
     const cacheDir =
       options.cacheDir === false
@@ -118,7 +124,9 @@ export class Compiler {
     cacheSaved?.catch(() => {}); // awaited after the output is written; this covers a throw before
     const check = lap();
 
-    const files = buildOutputs(rendered, sources, this.#options.site);
+    const files = buildOutputs(rendered, sources, this.#options.site, {
+      declarations: this.#options.declarations,
+    });
     const emit = lap();
     let written: ReturnType<typeof writeOutput>;
     try {

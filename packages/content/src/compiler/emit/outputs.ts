@@ -18,6 +18,7 @@ export function buildOutputs(
   essays: readonly RenderedEssay[],
   sources: readonly EssaySource[],
   site: Site,
+  { declarations = true }: { declarations?: boolean } = {},
 ): Map<string, OutputFile> {
   const published = publishedOrder(essays);
   const sourceOf = new Map(sources.map((source) => [source.slug, source]));
@@ -32,7 +33,7 @@ export function buildOutputs(
 
   for (const essay of published) {
     files.set(`posts/${essay.slug}.js`, essay.module.js);
-    files.set(`posts/${essay.slug}.d.ts`, essay.module.dts);
+    if (declarations) files.set(`posts/${essay.slug}.d.ts`, essay.module.dts);
     const source = sourceOf.get(essay.slug);
     // The raw Markdown and images, served beside the essay page (llms.txt links to the Markdown).
     if (source) {
