@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 // The content benchmark's generator: ~850-word essays with headings, a link and a code block.
 import { writeCorpus } from '../../../packages/content/bench/corpus.js';
+import { storageOf } from '../../../packages/content/bench/storage.js';
 import { webRoot } from './paths.js';
 import { searchBytesPerQuery } from './search-bytes.js';
 import { runSite, type SiteRun } from './site-run.js';
@@ -148,7 +149,7 @@ const widths = header.map((title, column) =>
 const line = (cells: string[]) =>
   cells.map((cell, column) => cell.padStart(widths[column] ?? 0)).join('  ');
 console.log(
-  '\nthe whole site by `pnpm site` (cold: no cache of any kind; every cold build checked: valid HTML, no broken links or #anchors)\n',
+  `\nthe whole site by \`pnpm site\` (cold: no cache of any kind; every cold build checked: valid HTML, no broken links or #anchors), in ${storageOf(tmpdir())}\n`,
 );
 console.log(line(header));
 for (const row of rows) console.log(line(row));

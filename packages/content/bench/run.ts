@@ -4,6 +4,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { writeCorpus } from './corpus.js';
+import { storageOf } from './storage.js';
 
 /**
  * pnpm bench: cold build, one-essay rebuild (warm compiler, as in watch mode), rebuild in a new
@@ -91,7 +92,7 @@ const widths = header.map((title, column) =>
 const line = (cells: string[]) =>
   cells.map((cell, column) => cell.padStart(widths[column] ?? 0)).join('  ');
 console.log(
-  `\ncontent compiler benchmark: ~850-word essays, 4 headings, 1 highlighted block; ${availableParallelism()} cores, Node ${process.version}\n`,
+  `\ncontent compiler benchmark: ~850-word essays, 4 headings, 1 highlighted block; ${availableParallelism()} cores, Node ${process.version}; in ${storageOf(tmpdir())}\n`,
 );
 console.log(line(header));
 for (const row of rows) console.log(line(row));
