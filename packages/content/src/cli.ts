@@ -66,11 +66,17 @@ const compiler = new Compiler({
 
 const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
 
-/** What a consumer downloads for one output file: raw and gzip-compressed, in KB. */
+/**
+ * What a consumer downloads for one output file: raw and gzip-compressed, in KB. Above 1 MB only
+ * the raw size: gzip took 0.35 s for the 6.4 MB whole search index of 5000 essays, on every
+ * rebuild, for one line of output.
+ */
 function sizeOf(file: string): string {
   const bytes = readFileSync(join(values.out, file));
   const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
-  return `${kb(bytes.length)} (${kb(gzipSync(bytes).length)} gzip)`;
+  return bytes.length > 1024 * 1024
+    ? kb(bytes.length)
+    : `${kb(bytes.length)} (${kb(gzipSync(bytes).length)} gzip)`;
 }
 
 async function buildOnce(): Promise<boolean> {
