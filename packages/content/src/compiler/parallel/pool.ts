@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { EngineName } from '../engines/index.js';
 import type { EssayOutcome, EssaySource } from '../essay.js';
+import { BatchQueue } from './queue.js';
 import type { WorkerRequest, WorkerResponse } from './worker.js';
 
 /**
@@ -16,14 +17,6 @@ function startWorker(): Worker {
   if (extension !== '.ts') return new Worker(entry, { execArgv: [] });
   const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); });`;
   return new Worker(bootstrap, { eval: true });
-}
-
-/**
- * Essays per batch: large while much is left, so messaging stays noise, then smaller towards the
- * end, so no thread sits idle while another finishes a long last batch.
- */
-function nextBatchSize(remaining: number, threads: number): number {
-  return Math.max(4, Math.min(24, Math.ceil(remaining / (4 * threads))));
 }
 
 /** Renders a batch of essays on the calling thread. */
@@ -51,7 +44,10 @@ export class RenderPool {
    * overlaps whatever the caller does before the first `render`.
    */
   warm(engine: EngineName): void {
-    const ready = this.#ensureWorkers(this.size).map((worker) => this.#send(worker, engine, []));
+    const empty = BatchQueue.create(0, 1);
+    const ready = this.#ensureWorkers(this.size).map((worker) =>
+      this.#run(worker, engine, [], empty, () => {}),
+    );
     this.#warming = Promise.all(ready);
     // A start-up failure is reported by the render that waits for it, not as an unhandled rejection.
     this.#warming.catch(() => {});
@@ -66,46 +62,29 @@ export class RenderPool {
     const workers = this.#ensureWorkers(
       Math.min(this.size, Math.ceil(essays.length / 4) - (local ? 1 : 0)),
     );
+    const queue = BatchQueue.create(essays.length, threads);
     const results: { start: number; outcomes: EssayOutcome[] }[] = [];
-    let next = 0;
-    let failed = false;
-    const claim = () => {
-      if (failed || next >= essays.length) return undefined;
-      const start = next;
-      next += nextBatchSize(essays.length - start, threads);
-      return { start, essays: essays.slice(start, next) };
+    const onBatch = (start: number, outcomes: EssayOutcome[]) => {
+      results.push({ start, outcomes });
     };
-
+    // Each worker gets every source once and claims its batches from the shared queue itself, so
+    // it keeps rendering while this thread is busy with a batch of its own. Handing out batches
+    // from here instead left the worker idle whenever this thread was slow to answer: for the
+    // 300 ms or more of its first batch, which also compiles the grammars it meets.
     const onWorker = async (worker: Worker) => {
-      // Two batches in flight, so a worker has its next batch while the main thread is busy
-      // rendering one of its own and cannot answer.
-      const inFlight: Promise<void>[] = [];
-      const dispatch = () => {
-        const batch = claim();
-        if (!batch) return;
-        const done = this.#send(worker, engine, batch.essays).then((outcomes) => {
-          results.push({ start: batch.start, outcomes });
-        });
-        done.catch(() => {}); // awaited below; this only keeps a second failure quiet
-        inFlight.push(done);
-      };
       try {
-        await this.#warming;
-        dispatch();
-        dispatch();
-        for (let done = inFlight.shift(); done; done = inFlight.shift()) {
-          await done;
-          dispatch();
-        }
+        const rendered = this.#run(worker, engine, essays, queue, onBatch);
+        // A worker that failed to start would never answer: its start-up error is the answer.
+        await Promise.all([this.#warming, rendered]);
       } catch (error) {
-        failed = true; // the build fails: the other threads stop taking batches
+        queue.fail(); // the build fails: the other threads stop taking batches
         throw error;
       }
     };
     const onMainThread = async (render: LocalRenderer) => {
-      for (let batch = claim(); batch; batch = claim()) {
-        results.push({ start: batch.start, outcomes: render(batch.essays) });
-        // Let the workers' answers in, and their next batches out, between two of ours.
+      for (let batch = queue.claim(); batch; batch = queue.claim()) {
+        onBatch(batch.start, render(essays.slice(batch.start, batch.end)));
+        // Take the workers' finished batches in between ours, not all at the end.
         await new Promise((resolve) => setImmediate(resolve));
       }
     };
@@ -128,27 +107,50 @@ export class RenderPool {
     return this.#workers.slice(0, count);
   }
 
-  #send(worker: Worker, engine: EngineName, essays: EssaySource[]): Promise<EssayOutcome[]> {
+  /** Has `worker` render from `queue` until it is empty; `onBatch` gets each batch it finishes. */
+  #run(
+    worker: Worker,
+    engine: EngineName,
+    essays: readonly EssaySource[],
+    queue: BatchQueue,
+    onBatch: (start: number, outcomes: EssayOutcome[]) => void,
+  ): Promise<void> {
     const id = this.#nextId++;
     return new Promise((resolve, reject) => {
       const onMessage = (response: WorkerResponse) => {
         if (response.id !== id) return;
+        if ('outcomes' in response) {
+          onBatch(response.start, response.outcomes);
+          return;
+        }
         cleanup();
         if ('crash' in response)
           reject(new Error(`The content compiler crashed while rendering:\n${response.crash}`));
-        else resolve(response.outcomes);
+        else resolve();
       };
       const onError = (error: Error) => {
         cleanup();
         reject(error);
       };
+      const onExit = (code: number) => {
+        cleanup();
+        reject(new Error(`A content compiler worker stopped (exit code ${code}) while rendering.`));
+      };
       const cleanup = () => {
         worker.off('message', onMessage);
         worker.off('error', onError);
+        worker.off('exit', onExit);
       };
       worker.on('message', onMessage);
       worker.on('error', onError);
-      worker.postMessage({ id, engine, essays } satisfies WorkerRequest);
+      worker.on('exit', onExit);
+      worker.postMessage({
+        id,
+        engine,
+        essays,
+        queue: queue.shared,
+        threads: queue.threads,
+      } satisfies WorkerRequest);
     });
   }
 }

@@ -3,37 +3,48 @@ import { type EngineName, loadEngine } from '../engines/index.js';
 import type { EssayOutcome, EssaySource } from '../essay.js';
 import { createHighlighter, type Highlighter } from '../highlight.js';
 import { renderBatch } from './batch.js';
+import { BatchQueue } from './queue.js';
 
+/** Render the essays of `queue` that this worker claims; an empty list only loads the renderer. */
 export interface WorkerRequest {
   id: number;
   engine: EngineName;
-  essays: EssaySource[];
+  essays: readonly EssaySource[];
+  /** The shared counter of `BatchQueue`, for these essays. */
+  queue: SharedArrayBuffer;
+  threads: number;
 }
 
+/** One message per finished batch, then one that says the queue is empty (or what crashed). */
 export type WorkerResponse =
-  | { id: number; outcomes: EssayOutcome[] }
+  | { id: number; start: number; outcomes: EssayOutcome[] }
+  | { id: number; done: true }
   | { id: number; crash: string };
 
 let highlighter: Promise<Highlighter> | undefined;
 
 parentPort?.on('message', async (request: WorkerRequest) => {
+  const queue = new BatchQueue(request.queue, request.essays.length, request.threads);
   let response: WorkerResponse;
   try {
     highlighter ??= createHighlighter();
     const ready = await highlighter;
     const engine = await loadEngine(request.engine);
-    response = {
-      id: request.id,
-      outcomes: renderBatch(request.essays, engine, ready),
-    };
+    for (let batch = queue.claim(); batch; batch = queue.claim()) {
+      const outcomes = renderBatch(request.essays.slice(batch.start, batch.end), engine, ready);
+      const message: WorkerResponse = { id: request.id, start: batch.start, outcomes };
+      parentPort?.postMessage(message, ownBuffers(outcomes));
+    }
+    response = { id: request.id, done: true };
   } catch (error) {
     // A bug in the compiler, not in an essay: report it to the main thread instead of dying.
+    queue.fail();
     response = {
       id: request.id,
       crash: error instanceof Error ? (error.stack ?? error.message) : String(error),
     };
   }
-  parentPort?.postMessage(response, 'outcomes' in response ? ownBuffers(response.outcomes) : []);
+  parentPort?.postMessage(response);
 });
 
 /**
