@@ -9,35 +9,42 @@ const verbatim = new Set(['code', 'pre', 'kbd', 'samp', 'script', 'style', 'svg'
 // After these, a quote opens: the start of text, a space, an opening bracket or a dash.
 const opensAfter = /[\s([{\u2014\u2013/-]/;
 
+/**
+ * Sets the quotes and ellipses of one run of text. `before` is the character before it. Text
+ * between the characters it changes is copied in slices: most runs have none at all.
+ */
 function setQuotes(text: string, before: string): string {
+  if (!text.includes('"') && !text.includes("'") && !text.includes('...')) return text;
   let out = '';
+  // Everything before `copied` is in `out`; `previous` is the last character written there.
+  let copied = 0;
   let previous = before;
   for (let i = 0; i < text.length; i++) {
-    const char = text[i] as string;
+    const code = text.charCodeAt(i);
+    if (code !== 0x22 && code !== 0x27 && code !== 0x2e) continue;
+    // The character before this one as written out: copied as is, or what replaced it.
+    const last = i > copied ? (text[i - 1] as string) : previous;
     const next = text[i + 1];
-    if (char === '"') {
+    let set: string;
+    if (code === 0x22) {
       // At the end of a text run the next character is behind a tag, so it is not a space.
-      const opening = (previous === '' || opensAfter.test(previous)) && !/\s/.test(next ?? 'x');
-      out += opening ? '\u201c' : '\u201d';
-    } else if (char === "'") {
+      const opening = (last === '' || opensAfter.test(last)) && !/\s/.test(next ?? 'x');
+      set = opening ? '\u201c' : '\u201d';
+    } else if (code === 0x27) {
       // Between letters it is an apostrophe (don't); after a space and before a letter it opens.
-      const opening =
-        (previous === '' || opensAfter.test(previous)) && /[\p{L}\p{N}]/u.test(next ?? 'x');
-      out += opening ? '\u2018' : '\u2019';
-    } else if (
-      char === '.' &&
-      text.startsWith('...', i) &&
-      text[i + 3] !== '.' &&
-      text[i - 1] !== '.'
-    ) {
-      out += '\u2026';
-      i += 2;
+      const opening = (last === '' || opensAfter.test(last)) && /[\p{L}\p{N}]/u.test(next ?? 'x');
+      set = opening ? '\u2018' : '\u2019';
+    } else if (text.startsWith('...', i) && text[i + 3] !== '.' && text[i - 1] !== '.') {
+      set = '\u2026';
     } else {
-      out += char;
+      continue;
     }
-    previous = out[out.length - 1] ?? previous;
+    out += text.slice(copied, i) + set;
+    previous = set;
+    copied = code === 0x2e ? i + 3 : i + 1;
+    i = copied - 1;
   }
-  return out;
+  return copied === 0 ? text : out + text.slice(copied);
 }
 
 /** `html` with typographic quotes and ellipses in its text (see the module comment). */
