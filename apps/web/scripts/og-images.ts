@@ -190,7 +190,7 @@ async function drawInWorkers(workerFile: string, jobs: readonly Job[], count: nu
 
 /** Satori and resvg load into this thread only when a card is drawn here, not for a pool. */
 async function drawHere(text: CardText): Promise<Buffer> {
-  const { renderCard } = await import('./og-card.js');
+  const { renderCard } = await import('./og-render.js');
   return renderCard(text);
 }
 

@@ -1,6 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import { writeCached } from './og-cache.js';
-import { type CardText, renderCard } from './og-card.js';
+import type { CardText } from './og-card.js';
+import { renderCard } from './og-render.js';
 
 /** What the pool sends a worker: one card to draw, and the cache file to keep it in. */
 export interface CardJob {
