@@ -54,7 +54,9 @@ function card({ site, title, footer }: CardText) {
           padding: 72,
         }}
       >
-        <div style={{ fontSize: 30, fontWeight: 700, color: '#1d5fbf' }}>{site}</div>
+        {/* A fixed height (satori's own for one line of it), so the title's place does not depend
+            on this text, which each card is laid out without (ownText below). */}
+        <div style={{ height: 36, fontSize: 30, fontWeight: 700, color: '#1d5fbf' }}>{site}</div>
         <div
           style={{
             fontSize: title.length > 60 ? 60 : 72,
@@ -84,4 +86,13 @@ export function cardSvg(text: CardText): Promise<string> {
  */
 export function backgroundText({ site }: CardText): CardText {
   return { site, title: '', footer: '' };
+}
+
+/**
+ * The text a card is laid out with: its own, without what `backgroundText` keeps, which satori
+ * would otherwise turn into the same paths for every card (a fifth of its work on a short title).
+ * What is left out must not move what stays: hence the site line's fixed height.
+ */
+export function ownText({ title, footer }: CardText): CardText {
+  return { site: '', title, footer };
 }

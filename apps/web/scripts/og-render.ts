@@ -1,22 +1,22 @@
 import { Resvg } from '@resvg/resvg-js';
-import { backgroundText, type CardText, cardSvg, height, width } from './og-card.js';
+import { backgroundText, type CardText, cardSvg, height, ownText, width } from './og-card.js';
 import { encodeIndexedPng, encodeRgbaPng, Palette } from './og-png.js';
 import { type Box, type Painted, type ParsedSvg, paintedElements } from './og-svg.js';
 
 /**
  * A card's PNG, painting only what differs from card to card.
  *
- * satori lays out the whole card (scripts/og-card.tsx) as it always did. What the cards share,
- * the background, the accent bar and the site's name, is painted once per thread: the card with
- * its title and footer blanked (`backgroundText`), kept as palette indices. Of each card, resvg
- * then paints only the boxes of the elements the background lacks (the title, the footer), each
- * from the elements that reach into it, and those pixels are written over a copy of the
- * background's. Painting a box from the same elements at the same place gives the same pixels as
- * painting the whole card (scripts/og-images.test.ts compares the two pixel for pixel), at about
- * a fifth of the area.
+ * What the cards share, the background, the accent bar and the site's name, is painted once per
+ * thread: the card with its title and footer blanked (`backgroundText` in scripts/og-card.tsx),
+ * kept as palette indices. Each card is laid out by satori with its own text only (`ownText`:
+ * the template keeps everything else where it was), and resvg paints only the boxes of the
+ * elements the background lacks (the title, the footer), each from the elements that reach into
+ * it; those pixels are written over a copy of the background's. Painting a box from the same
+ * elements at the same place gives the same pixels as painting the whole card
+ * (scripts/og-images.test.ts compares the two pixel for pixel), at about a fifth of the area.
  *
- * A card whose SVG this cannot split (scripts/og-svg.ts), or whose shared elements moved, is
- * painted whole.
+ * A card whose SVG this cannot split (scripts/og-svg.ts), whose background this cannot index, or
+ * whose own elements reach into a shared one it was laid out without, is painted whole.
  */
 
 // satori draws text as paths, so resvg needs no fonts: not scanning the system's saves ~7 ms a card.
@@ -24,8 +24,8 @@ const resvgOptions = { font: { loadSystemFonts: false } };
 
 /** The card as PNG bytes. */
 export async function renderCard(text: CardText): Promise<Buffer> {
-  const [svg, background] = await Promise.all([cardSvg(text), backgroundOf(text)]);
-  return (background && paintLayered(svg, background)) ?? paintWhole(svg);
+  const [svg, background] = await Promise.all([cardSvg(ownText(text)), backgroundOf(text)]);
+  return (background && paintLayered(svg, background)) ?? paintWhole(await cardSvg(text));
 }
 
 /** The card painted whole by resvg: the reference the layered painting must match. */
@@ -74,9 +74,15 @@ function paintBackground(svg: string): Background | undefined {
 function paintLayered(svg: string, background: Background): Buffer | undefined {
   const card = paintedElements(svg);
   if (!card || card.width !== width || card.height !== height) return undefined;
-  const variable = unshared(card.elements, background.svg.elements);
-  if (!variable) return undefined;
+  const shared = new Set(background.svg.elements.map(({ markup }) => markup));
+  const variable = card.elements.filter(({ markup }) => !shared.has(markup));
   const regions = merged(variable.map(({ box }) => pixelBox(box)));
+  // The background's elements the card was laid out without (the site's name) must stay clear
+  // of what is painted: else their order with the card's own would matter.
+  const drawn = new Set(card.elements.map(({ markup }) => markup));
+  for (const { markup, box } of background.svg.elements)
+    if (!drawn.has(markup) && regions.some((region) => meet(pixelBox(box), region)))
+      return undefined;
   const pictures = regions.map((region) => ({
     region,
     rgba: paintRgba(regionSvg(card.elements, region), region[2] - region[0]),
@@ -125,20 +131,9 @@ function paintRgba(svg: string, expectedWidth = width): Buffer {
   return image.pixels;
 }
 
-/**
- * The card's elements the background lacks, when every background element is in the card in the
- * same order (else the shared parts moved, and undefined).
- */
-function unshared(card: readonly Painted[], shared: readonly Painted[]): Painted[] | undefined {
-  const variable: Painted[] = [];
-  let next = 0;
-  for (const element of card)
-    if (next < shared.length && element.markup === shared[next]?.markup) next++;
-    else variable.push(element);
-  return next === shared.length ? variable : undefined;
-}
-
 type Region = [left: number, top: number, right: number, bottom: number];
+
+const meet = (a: Region, b: Region) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
 
 /**
  * Whole pixels around a box, one more on each side for anti-aliasing's rounding, inside the
@@ -156,7 +151,6 @@ function pixelBox([left, top, right, bottom]: Box): Region {
 /** Overlapping regions joined into their union, so no pixel is painted twice; empty ones left out. */
 function merged(boxes: Region[]): Region[] {
   const regions = boxes.filter(([left, top, right, bottom]) => right > left && bottom > top);
-  const meet = (a: Region, b: Region) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
   for (let joined = true; joined; ) {
     joined = false;
     for (let i = 0; i < regions.length && !joined; i++)
