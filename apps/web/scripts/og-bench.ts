@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -17,13 +17,15 @@ import { webRoot } from './paths.js';
  *
  * builds a synthetic corpus of each size (1000 by default) with the content benchmark's
  * generator and the real compiler, and measures each in a fresh process that loads nothing but
- * the cards. `measureOgCards()` is the same measurement for a caller whose content is already
+ * the cards. Also prints the cards' bytes on disk, all of them together. `measureOgCards()` is the same measurement for a caller whose content is already
  * in place (the site benchmark).
  */
 export interface OgFigures {
   essays: number;
   cold: Omit<OgRun, 'files'>;
   warm: Omit<OgRun, 'files'>;
+  /** Every card's PNG, added up. */
+  bytes: number;
 }
 
 export async function measureOgCards(options: OgOptions = {}): Promise<OgFigures> {
@@ -31,18 +33,21 @@ export async function measureOgCards(options: OgOptions = {}): Promise<OgFigures
   const cacheDir = options.cacheDir ?? mkdtempSync(join(tmpdir(), 'wn-og-cache-'));
   try {
     const cards = ogCards(posts);
-    const { files: _cold, ...cold } = await renderOgCards(cards, { ...options, cacheDir });
+    const { files, ...cold } = await renderOgCards(cards, { ...options, cacheDir });
     const { files: _warm, ...warm } = await renderOgCards(cards, { ...options, cacheDir });
-    return { essays: posts.length, cold, warm };
+    let bytes = 0;
+    for (const file of new Set(files.values())) bytes += statSync(file).size;
+    return { essays: posts.length, cold, warm, bytes };
   } finally {
     if (!options.cacheDir) rmSync(cacheDir, { recursive: true, force: true });
   }
 }
 
-export function formatOgFigures({ essays, cold, warm }: OgFigures): string {
+export function formatOgFigures({ essays, cold, warm, bytes }: OgFigures): string {
   const run = (label: string, figures: Omit<OgRun, 'files'>) =>
     `${label}: ${figures.rendered} rendered, ${figures.cacheHits} cache hits, ${figures.seconds.toFixed(2)} s (CPU ${figures.cpuSeconds.toFixed(2)} s), ${figures.workers} workers, peak RSS ${Math.round(figures.peakRssMB)} MB`;
-  return `Open Graph cards for ${essays} essays\n  ${run('empty cache', cold)}\n  ${run('full cache ', warm)}`;
+  const size = `${cold.rendered + cold.cacheHits} cards, ${bytes} bytes (${(bytes / 1e6).toFixed(1)} MB)`;
+  return `Open Graph cards for ${essays} essays\n  ${run('empty cache', cold)}\n  ${run('full cache ', warm)}\n  on disk    : ${size}`;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -1,14 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { Resvg } from '@resvg/resvg-js';
 import satori from 'satori';
 import { fontFiles } from './og-fonts.js';
-import { encodePng } from './og-png.js';
 
 /**
- * One Open Graph card drawn from its text alone: satori lays the JSX out and turns the text into
- * paths (SVG), resvg paints it (1200x630 RGBA), scripts/og-png.ts encodes the PNG. What decides
- * the picture is this file, og-png.ts, the fonts (og-fonts.ts) and the two libraries; the cache
- * key hashes all of them (scripts/og-pipeline.ts).
+ * The Open Graph card's template, drawn from its text alone: satori lays the JSX out and turns the
+ * text into paths (SVG); scripts/og-render.ts paints it with resvg and scripts/og-png.ts encodes
+ * the PNG. What decides the picture is these files, og-svg.ts, the fonts (og-fonts.ts) and the
+ * libraries; the cache key hashes all of them (scripts/og-pipeline.ts).
  *
  * Runs in a worker of the pool (scripts/og-worker.ts, bundled) during a build, and in the calling
  * thread for a few cards: the dev server's one card a request asks for, a rebuild's edited ones.
@@ -56,7 +54,9 @@ function card({ site, title, footer }: CardText) {
           padding: 72,
         }}
       >
-        <div style={{ fontSize: 30, fontWeight: 700, color: '#1d5fbf' }}>{site}</div>
+        {/* A fixed height (satori's own for one line of it), so the title's place does not depend
+            on this text, which each card is laid out without (ownText below). */}
+        <div style={{ height: 36, fontSize: 30, fontWeight: 700, color: '#1d5fbf' }}>{site}</div>
         <div
           style={{
             fontSize: title.length > 60 ? 60 : 72,
@@ -73,18 +73,26 @@ function card({ site, title, footer }: CardText) {
   );
 }
 
-// satori draws text as paths, so resvg needs no fonts: not scanning the system's saves ~7 ms a card.
-const resvgOptions = { font: { loadSystemFonts: false } };
-
 /** The card as SVG text (satori's output). */
 export function cardSvg(text: CardText): Promise<string> {
   return satori(card(text), { width, height, fonts });
 }
 
-/** The card as PNG bytes. */
-export async function renderCard(text: CardText): Promise<Buffer> {
-  const image = new Resvg(await cardSvg(text), resvgOptions).render();
-  // `pixels` copies the image into a Buffer, memory V8 counts: it prompts the collections that
-  // also free the rendered image's own 3 MB, which V8 does not see (scripts/og-images.ts).
-  return encodePng(image.pixels, image.width, image.height);
+/**
+ * What every card of a site shares: the card with the text that changes from card to card left
+ * out. scripts/og-render.ts paints it once and, per card, only what this leaves out. A part added
+ * to the template that varies by card is to be blanked here too, else each card is painted
+ * whole (correct, and slower).
+ */
+export function backgroundText({ site }: CardText): CardText {
+  return { site, title: '', footer: '' };
+}
+
+/**
+ * The text a card is laid out with: its own, without what `backgroundText` keeps, which satori
+ * would otherwise turn into the same paths for every card (a fifth of its work on a short title).
+ * What is left out must not move what stays: hence the site line's fixed height.
+ */
+export function ownText({ title, footer }: CardText): CardText {
+  return { site: '', title, footer };
 }

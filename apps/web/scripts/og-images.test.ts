@@ -7,6 +7,7 @@ import { PNG } from 'pngjs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type OgCard, renderOgCard, renderOgCards } from './og-images.js';
 import { drawingPipeline, drawingSources } from './og-pipeline.js';
+import * as painter from './og-render.js';
 import { webRoot } from './paths.js';
 
 const cacheDir = mkdtempSync(join(tmpdir(), 'wn-og-test-'));
@@ -109,10 +110,45 @@ describe('Open Graph cards', () => {
     expect(JSON.parse(again)).toEqual({ rendered: 0, cacheHits: 30 });
   });
 
-  it('the cache key covers the drawing code: the template, the encoder and the fonts', async () => {
+  it('a card painted in parts has the pixels of the card painted whole', async () => {
+    const texts = [
+      card(1, 'Leases'),
+      card(2, 'You Are Already Writing a Durable Execution Engine, Slowly'),
+      // Over 60 characters: the smaller title, on three lines.
+      card(3, 'Backpressure is a contract between every producer and every consumer of a queue'),
+      card(4, 'Café, naïve façades — and “quotes”'),
+      card(5, 'Supercalifragilisticexpialidociouslyoverlongwordthatcannotwrap'),
+      { ...card(6, 'No footer at all'), footer: '' },
+      { ...card(7, 'Another site'), site: 'Notes From Elsewhere' },
+    ];
+    for (const text of texts) {
+      const parts = PNG.sync.read(await painter.renderCard(text));
+      expect(painter.lastPainting, text.title).toBe('layered');
+      const whole = PNG.sync.read(await painter.renderCardWhole(text));
+      expect(Buffer.compare(parts.data, whole.data), text.title).toBe(0);
+    }
+  });
+
+  it('a card is a palette PNG of a few dozen kilobytes', async () => {
+    const png = await painter.renderCard(
+      card(8, 'You Are Already Writing a Durable Execution Engine, Slowly'),
+    );
+    expect(png[25]).toBe(3); // IHDR's colour type: indexed
+    expect(png.length).toBeLessThan(40_000);
+  });
+
+  it('the cache key covers the drawing code: the template, the painter, the encoder and the fonts', async () => {
     const { workerFile, hash } = await drawingPipeline();
     const hashed = drawingSources().map((file) => basename(file));
-    expect(hashed).toEqual(expect.arrayContaining(['og-card.tsx', 'og-png.ts', 'og-fonts.ts']));
+    expect(hashed).toEqual(
+      expect.arrayContaining([
+        'og-card.tsx',
+        'og-render.ts',
+        'og-svg.ts',
+        'og-png.ts',
+        'og-fonts.ts',
+      ]),
+    );
     // What the workers run is built from those files (esbuild refuses any other local import).
     const bundle = readFileSync(workerFile, 'utf8');
     expect(bundle).toContain('#1d5fbf'); // the template's accent colour

@@ -7,7 +7,7 @@ import { type PostMeta, site } from '@working-notes/content';
 import { cacheFileOf, readCached, writeCached } from './og-cache.js';
 import type { CardText } from './og-card.js';
 import { drawingPipeline } from './og-pipeline.js';
-import type { CardJob, CardResult } from './og-worker.js';
+import type { CardResult, CardShare } from './og-worker.js';
 import { webRoot } from './paths.js';
 
 /**
@@ -86,8 +86,8 @@ const workerThreshold = 24;
 
 /**
  * Every card into the cache: those already there are left alone, the rest are drawn by a pool of
- * worker threads (one card at a time each, so every core stays busy to the end) that write them
- * there. No PNG passes through this thread; the caller reads the files it needs.
+ * worker threads (each claims one card at a time, so every core stays busy to the end) that write
+ * them there. No PNG passes through this thread; the caller reads the files it needs.
  */
 export async function renderOgCards(
   cards: readonly OgCard[],
@@ -105,7 +105,7 @@ export async function renderOgCards(
     if (existsSync(file)) cacheHits++;
     else missing.set(file, card);
   }
-  const jobs = [...missing].map(([cacheFile, card], id) => ({ id, cacheFile, card }));
+  const jobs = [...missing].map(([cacheFile, card]) => ({ cacheFile, card }));
   const workers = jobs.length < workerThreshold ? 0 : Math.min(concurrency, jobs.length);
   if (workers === 0) {
     for (const job of jobs) writeCached(job.cacheFile, await drawHere(textOf(job.card)));
@@ -124,73 +124,64 @@ export async function renderOgCards(
 }
 
 interface Job {
-  id: number;
   cacheFile: string;
   card: OgCard;
 }
 
 /**
- * Each rendered image holds 3 MB of native memory until V8 collects its wrapper, and V8 does not
- * count that memory. With V8's default heap limits (tens of MB of satori's garbage between
- * scavenges, an old generation free to grow) two workers held 3.4 GB for a thousand cards. A
- * 16 MB young generation keeps scavenges frequent, so the images are freed within a few cards;
- * 6 MB saved no memory and cost CPU in collections (8.7 s against 7.2 s for 1001 cards, medians
- * of three on a quiet machine). Capping the old generation (128 or 256 MB) lowered the peak by
- * about 70 MB but cost a quarter more CPU (11.1 s against 8.9 s, same conditions), so it is not.
+ * Each rendered image holds native memory until V8 collects its wrapper, and V8 does not count
+ * that memory. With V8's default heap limits (tens of MB of satori's garbage between scavenges, an
+ * old generation free to grow) two workers held 3.4 GB for a thousand cards when each painted the
+ * whole card. A 16 MB young generation keeps scavenges frequent, so the images are freed within a
+ * few cards; 6 MB saved no memory and cost CPU in collections (8.7 s against 7.2 s for 1001
+ * cards, medians of three on a quiet machine), and 48 MB, tried again once cards were painted in
+ * parts, cost more CPU and memory. Capping the old generation (128 or 256 MB) lowered the peak by
+ * about 70 MB but cost a quarter more CPU (11.1 s against 8.9 s), so it is not.
  */
 async function drawInWorkers(workerFile: string, jobs: readonly Job[], count: number) {
-  const queue = [...jobs];
-  const pool = Array.from(
-    { length: count },
-    () =>
-      new Worker(workerFile, {
-        resourceLimits: { maxYoungGenerationSizeMb: 16 },
-      }),
+  const share: CardShare = {
+    jobs: jobs.map(({ card, cacheFile }) => ({ text: textOf(card), cacheFile })),
+    counter: new Int32Array(new SharedArrayBuffer(4)),
+  };
+  await Promise.all(
+    Array.from(
+      { length: count },
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const worker = new Worker(workerFile, {
+            workerData: share,
+            resourceLimits: { maxYoungGenerationSizeMb: 16 },
+            // Not the parent's `--import tsx` (and the benchmark's content override): the bundle
+            // is plain JavaScript, and each worker would start a module-hooks thread of its own.
+            execArgv: [],
+            // React's JSX runtime (it builds the template's elements) in its production build:
+            // the development one checks and records every element, for the same SVG.
+            env: { ...process.env, NODE_ENV: 'production' },
+          });
+          let failure: Error | undefined;
+          worker.on('message', (result: CardResult) => {
+            if ('error' in result) {
+              const { path, title } = jobs[result.index]?.card ?? { path: '?', title: '?' };
+              failure = new Error(`Open Graph card ${path} ("${title}"): ${result.error}`);
+            }
+          });
+          worker.on('error', (error) => {
+            failure ??= error;
+          });
+          worker.on('exit', (code) => {
+            if (failure) reject(failure);
+            else if (code !== 0)
+              reject(new Error(`an Open Graph card worker stopped (exit code ${code})`));
+            else resolve();
+          });
+        }),
+    ),
   );
-  try {
-    await Promise.all(
-      pool.map(
-        (worker) =>
-          new Promise<void>((resolve, reject) => {
-            let current: Job | undefined;
-            const next = () => {
-              current = queue.shift();
-              if (!current) return resolve();
-              worker.postMessage({
-                id: current.id,
-                text: textOf(current.card),
-                cacheFile: current.cacheFile,
-              } satisfies CardJob);
-            };
-            worker.on('message', (result: CardResult) => {
-              if (!current || result.id !== current.id) return;
-              if ('error' in result) {
-                const { path, title } = current.card;
-                return reject(new Error(`Open Graph card ${path} ("${title}"): ${result.error}`));
-              }
-              next();
-            });
-            worker.on('error', reject);
-            worker.on('exit', (code) => {
-              if (current || queue.length > 0)
-                reject(
-                  new Error(
-                    `an Open Graph card worker stopped (exit code ${code}) before the last card`,
-                  ),
-                );
-            });
-            next();
-          }),
-      ),
-    );
-  } finally {
-    await Promise.all(pool.map((worker) => worker.terminate()));
-  }
 }
 
 /** Satori and resvg load into this thread only when a card is drawn here, not for a pool. */
 async function drawHere(text: CardText): Promise<Buffer> {
-  const { renderCard } = await import('./og-card.js');
+  const { renderCard } = await import('./og-render.js');
   return renderCard(text);
 }
 

@@ -16,10 +16,11 @@ import { webRoot } from './paths.js';
  * The drawing code as one plain-JavaScript module, and a hash of everything that decides a
  * card's pixels.
  *
- * A worker thread does not inherit the parent's `--import tsx`; registering tsx in each worker
+ * A worker thread cannot load the TypeScript sources by itself: registering tsx in each worker
  * worked but cost about a second of start-up and 25 MB a worker. So esbuild bundles
- * scripts/og-worker.ts and what it imports (the template, the PNG encoder, the cache writer)
- * into node_modules/.cache/og-worker/, libraries left as imports.
+ * scripts/og-worker.ts and what it imports (the template, the painter and its SVG reader, the PNG
+ * encoder, the cache writer) into node_modules/.cache/og-worker/, libraries left as imports, and
+ * the pool starts it without the parent's `--import` flags (scripts/og-images.ts).
  *
  * The hash covers the sources of that bundle (every `scripts/og-*` module but the tests and the
  * benchmark), both fonts' bytes and the versions of satori, resvg, React (its JSX runtime builds

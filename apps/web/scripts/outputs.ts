@@ -349,7 +349,7 @@ export const outputs: readonly Output[] = [
     pattern: '/og/*',
     type: 'image/png',
     cache: minutes(60 * 24),
-    producedBy: 'satori and resvg (scripts/og-card.tsx) on worker threads, cached by their inputs',
+    producedBy: 'satori and resvg (scripts/og-render.ts) on worker threads, cached by their inputs',
     files: (context) => {
       const cards = ogCards(context.essayCards === false ? [] : posts);
       return cards.map((card) => ({
