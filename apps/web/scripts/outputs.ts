@@ -303,7 +303,7 @@ export const outputs: readonly Output[] = [
     files: () => searchFiles('shards'),
   },
   {
-    name: 'Search results, one small file per essay (slug, title, description, date)',
+    name: 'Search results, one small file per 16 essays (slug, title, description, date)',
     pattern: `${searchPath}docs/:file`,
     type: 'application/json; charset=utf-8',
     cache: revalidate,

@@ -25,8 +25,8 @@ const dates = new Intl.DateTimeFormat('en-GB', {
 });
 
 /**
- * The sharded index: the manifest first, then only the shards of the words typed and one small
- * file per result shown. A manifest read before a deploy names shards that are gone; the search
+ * The sharded index: the manifest first, then only the shards of the words typed and the small
+ * file of each result shown. A manifest read before a deploy names shards that are gone; the search
  * that meets one starts over with a fresh manifest once.
  */
 function loadSearcher(): Searcher {

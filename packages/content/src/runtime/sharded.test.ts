@@ -109,7 +109,7 @@ describe('the sharded index at 300 synthetic essays', () => {
     await expect(searcher.search('lease')).rejects.toThrow('offline');
     expect((await searcher.search('lease')).length).toBe(10);
     const stale = openSearch(async () => ({ version: 1, docs: [] }));
-    await expect(stale.search('lease')).rejects.toThrow(/not a version 2 search manifest/);
+    await expect(stale.search('lease')).rejects.toThrow(/not a version 3 search manifest/);
   });
 });
 

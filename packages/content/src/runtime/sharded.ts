@@ -12,8 +12,10 @@ import { typoBudget } from './typos.js';
  * for files that no longer exist rather than for the wrong postings.
  */
 export interface SearchManifest {
-  version: 2;
+  version: 3;
   docs: number;
+  /** How many essays' results each file of `docs/` holds: doc n is in `docs/<n / docsPerFile>.json`. */
+  docsPerFile: number;
   shards: Record<string, string>;
   /**
    * On a small site, the whole index itself (what `search-index.json` holds): about twice what
@@ -30,12 +32,15 @@ export interface SearchManifest {
  */
 export type SearchShard = Record<string, number[]>;
 
-/** `search/docs/<doc>.json`: what a result shows of one essay. */
+/**
+ * What a result shows of one essay. `search/docs/<n>.json` holds `docsPerFile` of them in doc
+ * order: docs `n * docsPerFile` onwards.
+ */
 export type SearchDoc = [slug: string, title: string, description: string, date: string];
 
 /**
  * Reads one file of the sharded index, by its path inside the `search/` folder (`index.json`,
- * `shards/<file>.json`, `docs/<doc>.json`), and resolves to its parsed JSON: `fetch` in a browser,
+ * `shards/<file>.json`, `docs/<n>.json`), and resolves to its parsed JSON: `fetch` in a browser,
  * `readFile` in Node.
  */
 export type SearchLoader = (path: string) => Promise<unknown>;
@@ -43,7 +48,7 @@ export type SearchLoader = (path: string) => Promise<unknown>;
 export interface Searcher {
   /**
    * The essays matching `query`, best first, at most `limit`. Loads the manifest on first use,
-   * then only the shards of the query's words and one small file per result.
+   * then only the shards of the query's words and the small file of each result.
    */
   search(query: string, limit?: number): Promise<SearchResult[]>;
   /**
@@ -73,10 +78,15 @@ const commonPrefix = (a: string, b: string) => {
  */
 export function openSearch(load: SearchLoader): Searcher {
   let manifest:
-    | Promise<{ docs: number; keys: [key: string, file: string][]; whole?: SearchIndex }>
+    | Promise<{
+        docs: number;
+        perFile: number;
+        keys: [key: string, file: string][];
+        whole?: SearchIndex;
+      }>
     | undefined;
   const shards = new Map<string, Promise<Map<string, number[]>>>();
-  const docs = new Map<number, Promise<SearchDoc>>();
+  const docs = new Map<number, Promise<SearchDoc[]>>();
   const stems = new Map<string, string>();
 
   // A failed load is forgotten, so the next search tries again.
@@ -93,12 +103,18 @@ export function openSearch(load: SearchLoader): Searcher {
   function loadManifest() {
     manifest ??= load('index.json').then((value) => {
       const file = value as Partial<SearchManifest> | null;
-      if (file?.version !== 2 || typeof file.docs !== 'number' || typeof file.shards !== 'object')
+      if (
+        file?.version !== 3 ||
+        typeof file.docs !== 'number' ||
+        typeof file.docsPerFile !== 'number' ||
+        typeof file.shards !== 'object'
+      )
         throw new Error(
-          'search/index.json is not a version 2 search manifest: rebuild the content package',
+          'search/index.json is not a version 3 search manifest: rebuild the content package',
         );
       return {
         docs: file.docs,
+        perFile: file.docsPerFile,
         keys: Object.entries(file.shards ?? {}),
         ...(typeof file.whole === 'object' && file.whole !== null && { whole: file.whole }),
       };
@@ -154,7 +170,7 @@ export function openSearch(load: SearchLoader): Searcher {
       if (words.length === 0) return [];
       const { whole } = await loadManifest();
       if (whole) return search(whole, query, limit);
-      const { docs: total } = await loadManifest();
+      const { docs: total, perFile } = await loadManifest();
       const all = new Map<string, readonly number[]>();
       const expansions = await Promise.all(
         words.map(async (word) => {
@@ -180,11 +196,15 @@ export function openSearch(load: SearchLoader): Searcher {
       const ranked = rank(all, expansions, total, limit, (a, b) => b - a);
       return Promise.all(
         ranked.map(async ({ doc, score, terms }) => {
-          const [slug, title, description, date] = await remember(
+          const file = Math.floor(doc / perFile);
+          const results = await remember(
             docs,
-            doc,
-            () => load(`docs/${doc}.json`) as Promise<SearchDoc>,
+            file,
+            () => load(`docs/${file}.json`) as Promise<SearchDoc[]>,
           );
+          const found = results[doc - file * perFile];
+          if (!found) throw new Error(`search/docs/${file}.json has no result for essay ${doc}`);
+          const [slug, title, description, date] = found;
           return { slug, title, description, date, score, terms };
         }),
       );

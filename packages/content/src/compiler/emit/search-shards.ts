@@ -11,6 +11,13 @@ import type { RenderedEssay } from '../essay.js';
 export const shardLimit = 16_000;
 
 /**
+ * Results per file of `search/docs/`: a query of eight results reads at most eight files of about
+ * a kilobyte gzip, and a site of 1000 essays writes 63 files instead of 1000 (twice: in the
+ * package, then copied into the site). One per essay had been most of the package's files.
+ */
+export const docsPerFile = 16;
+
+/**
  * A whole index at most this big (gzip) also goes inside the manifest: a small site's readers
  * then load one file, about twice what one sharded query costs, and every result after that
  * comes with no request at all. With 100 essays of the benchmark's corpus the whole index was
@@ -22,7 +29,7 @@ export const wholeLimit = 48 * 1024;
 /**
  * The sharded search index, by path inside the output folder: `search/index.json` (the manifest),
  * `search/shards/<hash>.json` (each key's words and postings) and `search/docs/<n>.json` (what a
- * result shows of essay n); for a small site the manifest also holds the whole index (see
+ * result shows of essays 16n to 16n + 15); for a small site the manifest also holds the whole index (see
  * `wholeLimit`). Ranks exactly like `search-index.json`, built from the same entries.
  * `published` is newest first; docs are numbered oldest first (see `SearchShard`).
  */
@@ -33,14 +40,14 @@ export function searchShardFiles(
   const files = new Map<string, string>();
   const postings = new Map<string, number[]>();
   const total = published.length;
+  const results: SearchDoc[] = [];
   for (let doc = 0; doc < total; doc++) {
     const essay = published[total - 1 - doc] as RenderedEssay;
     const [slug, title, description, date, words] = JSON.parse(essay.searchEntry) as [
       ...SearchDoc,
       Record<string, number>,
     ];
-    const fragment: SearchDoc = [slug, title, description, date];
-    files.set(`search/docs/${doc}.json`, JSON.stringify(fragment));
+    results.push([slug, title, description, date]);
     for (const word in words) {
       const weight = words[word] ?? 0;
       const list = postings.get(word);
@@ -96,7 +103,13 @@ export function searchShardFiles(
     from = to;
   }
 
-  const manifest: SearchManifest = { version: 2, docs: total, shards };
+  for (let from = 0; from < total; from += docsPerFile)
+    files.set(
+      `search/docs/${from / docsPerFile}.json`,
+      JSON.stringify(results.slice(from, from + docsPerFile)),
+    );
+
+  const manifest: SearchManifest = { version: 3, docs: total, docsPerFile, shards };
   // gzip compresses the index about fourfold: anything longer than this cannot fit the limit.
   const small =
     wholeIndex !== undefined &&
