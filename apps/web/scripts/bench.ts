@@ -5,6 +5,7 @@ import { join } from 'node:path';
 // The content benchmark's generator: ~850-word essays with headings, a link and a code block.
 import { writeCorpus } from '../../../packages/content/bench/corpus.js';
 import { storageOf } from '../../../packages/content/bench/storage.js';
+import { table } from '../../../packages/content/bench/table.js';
 import { webRoot } from './paths.js';
 import { searchBytesPerQuery } from './search-bytes.js';
 import { runSite, type SiteRun } from './site-run.js';
@@ -99,9 +100,14 @@ for (const size of sizes) {
       s(run.wall),
       s((run.compile.milliseconds ?? 0) / 1000),
       s(run.pages.prepareSeconds),
-      s((run.pages.seconds ?? 0) - (run.pages.prepareSeconds ?? 0)),
+      s(run.pages.renderSeconds),
       s(run.pages.cardSeconds),
-      s(run.wall - (run.compile.milliseconds ?? 0) / 1000 - (run.pages.seconds ?? 0)),
+      s(
+        run.wall -
+          (run.compile.milliseconds ?? 0) / 1000 -
+          (run.pages.prepareSeconds ?? 0) -
+          (run.pages.renderSeconds ?? 0),
+      ),
       `${run.pages.rendered}/${run.pages.pages}`,
       String(run.pages.written),
       `${mb(run.compile.maxRssKb)} / ${mb(run.pages.maxRssKb)}`,
@@ -143,16 +149,10 @@ const header = [
   'files / site',
   'search / query',
 ];
-const widths = header.map((title, column) =>
-  Math.max(title.length, ...rows.map((row) => row[column]?.length ?? 0)),
-);
-const line = (cells: string[]) =>
-  cells.map((cell, column) => cell.padStart(widths[column] ?? 0)).join('  ');
 console.log(
   `\nthe whole site by \`pnpm site\` (cold: no cache of any kind; every cold build checked: valid HTML, no broken links or #anchors), in ${storageOf(tmpdir())}\n`,
 );
-console.log(line(header));
-for (const row of rows) console.log(line(row));
+console.log(table(header, rows));
 console.log(
   [
     '',

@@ -261,11 +261,14 @@ try {
       process.env.WORKING_NOTES_REPORT,
       `${JSON.stringify({
         step: 'pages',
+        ...stats,
+        // The whole step, and its parts: the Vite builds (or their cache), then the prerender.
+        // `stats.seconds` is the prerender's own; spread first, it must not stand for the step.
         seconds,
         prepareSeconds: prepared,
+        renderSeconds: stats.seconds,
         clientCached: client.hit,
         rendererCached: server.hit,
-        ...stats,
         maxRssKb: process.resourceUsage().maxRSS,
       })}\n`,
     );

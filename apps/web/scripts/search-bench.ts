@@ -10,6 +10,7 @@ import serveStaticFiles from 'serve-static';
 import { build } from 'vite';
 // The content benchmark's generator: ~850-word essays with headings, a link and a code block.
 import { writeCorpus } from '../../../packages/content/bench/corpus.js';
+import { table } from '../../../packages/content/bench/table.js';
 import { chromiumArgs, chromiumPath } from '../../../scripts/chromium.mjs';
 import { webRoot } from './paths.js';
 import { benchQueries, dialogScript, gz, searchBytesPerQuery, shown } from './search-bytes.js';
@@ -37,15 +38,6 @@ const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? 0;
 };
-
-function table(header: string[], rows: string[][]): string {
-  const widths = header.map((title, column) =>
-    Math.max(title.length, ...rows.map((row) => row[column]?.length ?? 0)),
-  );
-  const line = (cells: string[]) =>
-    cells.map((cell, column) => cell.padStart(widths[column] ?? 0)).join('  ');
-  return [line(header), ...rows.map(line)].join('\n');
-}
 
 /** The whole site from `size` synthetic essays, by the documented command (`pnpm site`). */
 function buildSite(root: string, size: number): string {

@@ -10,6 +10,8 @@ export interface SiteStep {
   seconds?: number;
   milliseconds?: number;
   prepareSeconds?: number;
+  /** Of the pages step: the prerender alone (rendering and writing every output). */
+  renderSeconds?: number;
   rendered?: number;
   pages?: number;
   written?: number;

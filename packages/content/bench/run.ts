@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { writeCorpus } from './corpus.js';
 import { storageOf } from './storage.js';
+import { table } from './table.js';
 
 /**
  * pnpm bench: cold build, one-essay rebuild (warm compiler, as in watch mode), rebuild in a new
@@ -86,16 +87,10 @@ const header = [
   'peak RSS',
   'output',
 ];
-const widths = header.map((title, column) =>
-  Math.max(title.length, ...rows.map((row) => row[column]?.length ?? 0)),
-);
-const line = (cells: string[]) =>
-  cells.map((cell, column) => cell.padStart(widths[column] ?? 0)).join('  ');
 console.log(
   `\ncontent compiler benchmark: ~850-word essays, 4 headings, 1 highlighted block; ${availableParallelism()} cores, Node ${process.version}; in ${storageOf(tmpdir())}\n`,
 );
-console.log(line(header));
-for (const row of rows) console.log(line(row));
+console.log(table(header, rows));
 console.log('\nWhere the cold build spends its time:');
 for (const row of phaseRows) console.log(row);
 console.log(
