@@ -26,7 +26,8 @@ Relative paths are taken from the folder you run the command in.
 
   --essays <dir>   folder of essay folders (<slug>/index.md)
   --out <dir>      where the site goes (replaced only by a build that succeeds)
-  --cards          draw the Open Graph card of every essay (slow the first time; cached)
+  --cards          draw the Open Graph cards, every essay's and the site's (slow the first
+                   time; cached); without it the pages name cards that are not there
   --cache <dir>    compiled content, render caches, client and renderer builds
                    (default: under node_modules/.cache; a new folder means a cold build)
 `;
