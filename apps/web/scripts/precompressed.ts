@@ -44,6 +44,8 @@ export function precompressedFiles(): (
 ) => void {
   let folder: string | undefined;
   const pending = new Map<string, Promise<string | undefined>>();
+  /** The key of each file's newest variant per encoding, so a rebuilt file's old copy goes. */
+  const current = new Map<string, string>();
 
   const variant = (file: string, encoding: 'br' | 'gzip'): Promise<string | undefined> => {
     const stats = statSync(file, { throwIfNoEntry: false });
@@ -53,6 +55,12 @@ export function precompressedFiles(): (
       .digest('hex');
     const known = pending.get(key);
     if (known) return known;
+    const previous = current.get(`${file}\0${encoding}`);
+    if (previous) {
+      void pending.get(previous)?.then((old) => old && rmSync(old, { force: true }));
+      pending.delete(previous);
+    }
+    current.set(`${file}\0${encoding}`, key);
     const made = (async () => {
       const bytes = readFileSync(file);
       const packed =
@@ -80,10 +88,13 @@ export function precompressedFiles(): (
       utimesSync(`${path}.part`, stats.atime, stats.mtime);
       renameSync(`${path}.part`, path);
       return path;
-    })().catch(() => undefined);
+    })().catch(() => {
+      // A failure is not remembered: the next request tries again. A file not worth compressing
+      // is (undefined), until it changes.
+      pending.delete(key);
+      return undefined;
+    });
     pending.set(key, made);
-    // A failure is not remembered: the next request tries again.
-    made.then((path) => path ?? pending.delete(key));
     return made;
   };
 
