@@ -133,10 +133,14 @@ export function parseHeaders(text: string): ParsedRule[] {
 
 /** The headers for `path`: every matching rule applies, in file order. */
 export function headersFor(rules: readonly ParsedRule[], path: string): Map<string, string> {
+  return merged(rules.filter((rule) => rule.pattern.test(path)));
+}
+
+/** The headers of rules that all match, later ones winning, by lower-case name. */
+function merged(matching: readonly ParsedRule[]): Map<string, string> {
   const result = new Map<string, string>();
-  for (const rule of rules)
-    if (rule.pattern.test(path))
-      for (const [name, value] of rule.headers) result.set(name.toLowerCase(), value);
+  for (const rule of matching)
+    for (const [name, value] of rule.headers) result.set(name.toLowerCase(), value);
   return result;
 }
 
@@ -161,10 +165,7 @@ export function checkHeaders(
       problems.push(
         `${path}: ${[...new Set(twice)].join(', ')} set by more than one of ${matching.map((rule) => rule.source).join(', ')}`,
       );
-    // What headersFor(rules, path) gives, from the rules already matched.
-    const headers = new Map<string, string>();
-    for (const rule of matching)
-      for (const [name, value] of rule.headers) headers.set(name.toLowerCase(), value);
+    const headers = merged(matching);
     let wanted = expected.get(output);
     if (!wanted) {
       wanted = Object.entries(outputHeaders(output));

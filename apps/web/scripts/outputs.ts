@@ -68,7 +68,7 @@ export interface OutputContext {
    * default card too: with none drawn, a preview's pages are timed without the card painter,
    * which had cost a cold 1000-essay build 0.6-0.8 s of CPU beside the page workers.
    */
-  essayCards?: boolean;
+  cards?: boolean;
   /**
    * True in a build, which asks for every file: an output may then make all its files together
    * (the Open Graph cards go to a pool of workers). The dev server makes one file per request.
@@ -355,7 +355,7 @@ export const outputs: readonly Output[] = [
     cache: minutes(60 * 24),
     producedBy: 'satori and resvg (scripts/og-render.ts) on worker threads, cached by their inputs',
     files: (context) => {
-      if (context.essayCards === false) return [];
+      if (context.cards === false) return [];
       const cards = ogCards(posts);
       return cards.map((card) => ({
         path: card.path,

@@ -129,7 +129,7 @@ function setUpContext(job: PrerenderJob) {
       ...new Set(Object.values(manifest).flatMap((chunk) => [chunk.file, ...(chunk.css ?? [])])),
     ],
     clientDir: job.clientDir,
-    essayCards: job.cards,
+    cards: job.cards,
     // Every card is asked for: the first hands them all to the card workers (og-images.ts).
     build: true,
   };
