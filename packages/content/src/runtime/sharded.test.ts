@@ -22,17 +22,33 @@ function searcherOf(out: string, { shardsOnly = false } = {}) {
   return { searcher, read };
 }
 
+/** A synthetic corpus of `count` essays, compiled with no cache: its output folder. */
+async function compiledCorpus(name: string, count: number): Promise<string> {
+  const essays = temporaryDir(`${name}-essays`);
+  writeCorpus(essays, count);
+  const out = temporaryDir(`${name}-out`);
+  await compile({ essaysDir: essays, outDir: out, cacheDir: false });
+  return out;
+}
+
+const manifestOf = (out: string): SearchManifest =>
+  JSON.parse(readFileSync(join(out, 'search', 'index.json'), 'utf8'));
+
 describe('the sharded index at 300 synthetic essays', () => {
   let out: string;
   let manifest: SearchManifest;
   let whole: SearchIndex;
   beforeAll(async () => {
-    const essays = temporaryDir('shard-essays');
-    writeCorpus(essays, 300);
-    out = temporaryDir('shard-out');
-    await compile({ essaysDir: essays, outDir: out, cacheDir: false });
-    manifest = JSON.parse(readFileSync(join(out, 'search', 'index.json'), 'utf8'));
+    out = await compiledCorpus('shard', 300);
+    manifest = manifestOf(out);
     whole = JSON.parse(readFileSync(join(out, 'search-index.json'), 'utf8'));
+  });
+
+  it('carries no whole index: at 300 essays it is over the limit', async () => {
+    expect(manifest.whole).toBeUndefined();
+    expect(gzipSync(readFileSync(join(out, 'search-index.json'))).length).toBeGreaterThan(
+      48 * 1024,
+    );
   });
 
   it('finds the one essay a word belongs to, reading only the shards of that word', async () => {
@@ -128,13 +144,8 @@ describe('the sharded index of the fixture essays', () => {
 
 describe('a small site', () => {
   it('carries its whole index in the manifest, and answers every query with no other request', async () => {
-    const essays = temporaryDir('small-essays');
-    writeCorpus(essays, 40);
-    const out = temporaryDir('small-out');
-    await compile({ essaysDir: essays, outDir: out, cacheDir: false });
-    const manifest: SearchManifest = JSON.parse(
-      readFileSync(join(out, 'search', 'index.json'), 'utf8'),
-    );
+    const out = await compiledCorpus('small', 40);
+    const manifest = manifestOf(out);
     // The same index the package has always published as search-index.json.
     const whole: SearchIndex = JSON.parse(readFileSync(join(out, 'search-index.json'), 'utf8'));
     expect(manifest.whole).toEqual(whole);
@@ -143,19 +154,5 @@ describe('a small site', () => {
     for (const query of ['lease', 'lease timeout', 'reconc', 'idempotnet', 'renew12'])
       expect(await searcher.search(query), query).toEqual(search(whole, query));
     expect(read).toEqual(['index.json']);
-  });
-
-  it('leaves it out for a site whose whole index is over the limit', async () => {
-    const essays = temporaryDir('larger-essays');
-    writeCorpus(essays, 300);
-    const out = temporaryDir('larger-out');
-    await compile({ essaysDir: essays, outDir: out, cacheDir: false });
-    const manifest: SearchManifest = JSON.parse(
-      readFileSync(join(out, 'search', 'index.json'), 'utf8'),
-    );
-    expect(manifest.whole).toBeUndefined();
-    expect(gzipSync(readFileSync(join(out, 'search-index.json'))).length).toBeGreaterThan(
-      48 * 1024,
-    );
   });
 });
