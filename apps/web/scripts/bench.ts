@@ -102,12 +102,7 @@ for (const size of sizes) {
       s(run.pages.prepareSeconds),
       s(run.pages.renderSeconds),
       s(run.pages.cardSeconds),
-      s(
-        run.wall -
-          (run.compile.milliseconds ?? 0) / 1000 -
-          (run.pages.prepareSeconds ?? 0) -
-          (run.pages.renderSeconds ?? 0),
-      ),
+      s(run.wall - (run.compile.milliseconds ?? 0) / 1000 - (run.pages.renderSeconds ?? 0)),
       `${run.pages.rendered}/${run.pages.pages}`,
       String(run.pages.written),
       `${mb(run.compile.maxRssKb)} / ${mb(run.pages.maxRssKb)}`,
@@ -157,10 +152,12 @@ console.log(
   [
     '',
     'whole: wall clock of the command. compile: the content compiler (inside its process).',
-    'client+renderer: Vite builds of the client and of the page renderer, cached by their sources.',
+    'client+renderer: Vite builds of the client and of the page renderer, cached by their sources;',
+    '  they run beside the compile, in the pages process, which then waits for the content.',
     'pages: rendering and writing every output; the cards are drawn by card workers while the page',
-    '  workers render, so "of which cards" overlaps the rest. other: process start-up, reading the',
-    '  inputs, and committing the changed files into the output folder.',
+    '  workers render, so "of which cards" overlaps the rest. other: the rest of the wall clock:',
+    '  process start-up, loading the renderer, reading the inputs, committing the changed files into',
+    '  the output folder, and any part of the Vite builds that outlasts the compile.',
     'rendered: pages rendered / pages in the site. peak RSS: of each of the two processes.',
     "search / query: what the costliest of scripts/search-bytes.ts's queries downloads, gzip, typed",
     '  at once or letter by letter: the dialog script, the search manifest, shards and result files,',

@@ -211,6 +211,34 @@ if (linkTarget(contentLink) !== contentRoot) {
   symlinkSync(contentRoot, contentLink, 'dir');
 }
 
+/**
+ * Waits at the content gate of scripts/build-site.mjs, when there is one: that command starts
+ * this build while the essays compile, and writes the gate file when the compile ends. True once
+ * the content can be read; false when the compile failed (it said why) or its keeper is gone.
+ * The renderer's own dependencies load meanwhile: they do not read the content.
+ */
+async function contentReady() {
+  const gate = process.env.WORKING_NOTES_CONTENT_GATE;
+  if (!gate) return true;
+  const keeper = Number(process.env.WORKING_NOTES_GATE_KEEPER);
+  await Promise.all([import('react-dom/server'), import('react/jsx-runtime')]);
+  for (;;) {
+    const verdict = readFileSafe(gate);
+    if (verdict !== undefined) return JSON.parse(verdict).ok === true;
+    if (!alive(keeper)) return false;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === 'EPERM';
+  }
+}
+
 function readFileSafe(path) {
   try {
     return readFileSync(path, 'utf8');
@@ -228,6 +256,8 @@ function linkTarget(path) {
 }
 
 const prepared = (performance.now() - started) / 1000;
+if (!(await contentReady())) process.exit(1);
+const ready = (performance.now() - started) / 1000;
 const { prerender } = await import(pathToFileURL(join(runDir, 'prerender.mjs')).href);
 // The pages' code is the bundle as built, not its sources: a change to a script the renderer
 // does not include (a test, the benchmark) rebuilds the bundle but re-renders no page.
@@ -262,10 +292,12 @@ try {
       `${JSON.stringify({
         step: 'pages',
         ...stats,
-        // The whole step, and its parts: the Vite builds (or their cache), then the prerender.
+        // The whole step, and its parts: the Vite builds (or their cache), the wait at the
+        // content gate (readySeconds: when the content could be read), then the prerender.
         // `stats.seconds` is the prerender's own; spread first, it must not stand for the step.
         seconds,
         prepareSeconds: prepared,
+        readySeconds: ready,
         renderSeconds: stats.seconds,
         clientCached: client.hit,
         rendererCached: server.hit,

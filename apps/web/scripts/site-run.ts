@@ -9,7 +9,10 @@ export interface SiteStep {
   step: 'compile' | 'pages';
   seconds?: number;
   milliseconds?: number;
+  /** Of the pages step: its Vite builds (or their cache), done while the compile runs. */
   prepareSeconds?: number;
+  /** Of the pages step: when the content could be read (the compile had ended). */
+  readySeconds?: number;
   /** Of the pages step: the prerender alone (rendering and writing every output). */
   renderSeconds?: number;
   rendered?: number;

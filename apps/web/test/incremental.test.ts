@@ -109,3 +109,27 @@ describe('an edited corpus, rebuilt', () => {
     expect(after.has('essays/an-essay-added-later/index.html')).toBe(true);
   }, 240_000);
 });
+
+describe('a corpus that breaks', () => {
+  it('fails naming the essay, leaves the last good site as it was, and builds once it is fixed', () => {
+    const site = join(root, 'site');
+    const before = snapshot(site);
+    const slug = readdirSync(essays()).sort()[5] ?? '';
+    const markdown = join(essays(), slug, 'index.md');
+    const good = readFileSync(markdown, 'utf8');
+    // The pages step starts beside the compile: it must not write while the compile fails.
+    writeFileSync(markdown, good.replace(/^date: .*$/m, 'date: the day after tomorrow'));
+    expect(() => build(site, join(root, 'cache'))).toThrow(
+      new RegExp(`${slug}/index\\.md:\\d+[\\s\\S]*date[\\s\\S]*is as it was`),
+    );
+    expect(snapshot(site)).toEqual(before);
+    // No half-built folder, lock or commit journal left beside it.
+    expect(
+      readdirSync(root).filter((name) => /^\.site\.(building|old|lock|commit)/.test(name)),
+    ).toEqual([]);
+
+    writeFileSync(markdown, good);
+    build(site, join(root, 'cache'));
+    expect(hashes(snapshot(site))).toEqual(hashes(before));
+  }, 240_000);
+});
