@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -232,7 +232,9 @@ async function main(): Promise<void> {
       } finally {
         await new Promise<void>((resolve) => server.close(() => resolve()));
       }
-      const essays = readdirSync(join(site, 'search', 'docs')).length;
+      const essays = (
+        JSON.parse(readFileSync(join(site, 'search', 'index.json'), 'utf8')) as { docs: number }
+      ).docs;
       console.log(
         `\n${essays} essays: bytes per query, gzip (script, index data, result files, snippets)\n`,
       );

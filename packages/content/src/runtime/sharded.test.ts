@@ -9,14 +9,16 @@ import { openSearch, type SearchIndex, type SearchManifest, search } from './sea
 
 /**
  * A searcher over a compiled folder's `search/`, and the paths it has read so far. `shardsOnly`
- * hides a small site's whole index from it, to test the shards on a small corpus.
+ * hides a small site's whole index from it, to test the shards on a small corpus, and
+ * `resultFiles` the results the manifest carries, to test the files of `docs/` instead.
  */
-function searcherOf(out: string, { shardsOnly = false } = {}) {
+function searcherOf(out: string, { shardsOnly = false, resultFiles = false } = {}) {
   const read: string[] = [];
   const searcher = openSearch(async (path) => {
     read.push(path);
     const value = JSON.parse(readFileSync(join(out, 'search', path), 'utf8'));
     if (shardsOnly && path === 'index.json') delete value.whole;
+    if (resultFiles && path === 'index.json') delete value.results;
     return value;
   });
   return { searcher, read };
@@ -51,6 +53,15 @@ describe('the sharded index at 300 synthetic essays', () => {
     );
   });
 
+  it('carries every result in the manifest, as written to docs/', async () => {
+    const files = Math.ceil(300 / manifest.docsPerFile);
+    const docs = Array.from({ length: files }, (_, file) =>
+      JSON.parse(readFileSync(join(out, 'search', 'docs', `${file}.json`), 'utf8')),
+    ).flat();
+    expect(docs).toHaveLength(300);
+    expect(manifest.results).toEqual(docs);
+  });
+
   it('finds the one essay a word belongs to, reading only the shards of that word', async () => {
     // renew123 appears in one essay only, in its code block.
     const { searcher, read } = searcherOf(out);
@@ -68,11 +79,19 @@ describe('the sharded index at 300 synthetic essays', () => {
     expect(shardsRead.length).toBeGreaterThan(0);
     expect(shardsRead.length).toBeLessThan(Object.keys(manifest.shards).length / 10);
     for (const key of shardsRead) expect('renew123'.startsWith(key ?? '-')).toBe(true);
-    // The manifest, the shards, and one file for the one result: nothing else.
+    // The manifest and the shards: the result's title and description came with the manifest.
+    expect(read.filter((path) => !path.startsWith('shards/'))).toEqual(['index.json']);
+  });
+
+  it('reads one file of docs/ per result when the manifest carries no results', async () => {
+    const { searcher, read } = searcherOf(out, { resultFiles: true });
+    expect(await searcher.search('renew123')).toEqual(
+      await searcherOf(out).searcher.search('renew123'),
+    );
     const others = read.filter((path) => !path.startsWith('shards/'));
-    expect(others).toHaveLength(2);
-    expect(others[0]).toBe('index.json');
-    expect(others[1]).toMatch(/^docs\/\d+\.json$/);
+    expect(others).toEqual(['index.json', `docs/${Math.floor(123 / manifest.docsPerFile)}.json`]);
+    for (const query of ['lease', 'lease timeout', 'idempotnet'])
+      expect(await searcher.search(query, 10), query).toEqual(search(whole, query, 10));
   });
 
   it('reads one shard for a two-letter word, as a reader starts typing', async () => {

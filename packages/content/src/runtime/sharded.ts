@@ -23,6 +23,11 @@ export interface SearchManifest {
    * it would be over 48 KB gzip.
    */
   whole?: SearchIndex;
+  /**
+   * When no whole index is here and every essay's result fits in 16 KB gzip: those results, in
+   * doc order (what `docs/` holds), so that a query needs its shards and nothing more.
+   */
+  results?: SearchDoc[];
 }
 
 /**
@@ -53,7 +58,8 @@ export interface Searcher {
   search(query: string, limit?: number): Promise<SearchResult[]>;
   /**
    * Loads the manifest now (a search dialog opening), so the first query waits only for its
-   * shards; on a small site, where the manifest holds the whole index, for nothing.
+   * shards and results; for its shards alone when the manifest holds every result, and on a
+   * small site, where it holds the whole index, for nothing.
    */
   preload(): Promise<void>;
 }
@@ -83,6 +89,7 @@ export function openSearch(load: SearchLoader): Searcher {
         perFile: number;
         keys: [key: string, file: string][];
         whole?: SearchIndex;
+        results?: SearchDoc[];
       }>
     | undefined;
   const shards = new Map<string, Promise<Map<string, number[]>>>();
@@ -117,6 +124,7 @@ export function openSearch(load: SearchLoader): Searcher {
         perFile: file.docsPerFile,
         keys: Object.entries(file.shards ?? {}),
         ...(typeof file.whole === 'object' && file.whole !== null && { whole: file.whole }),
+        ...(Array.isArray(file.results) && { results: file.results }),
       };
     });
     manifest.catch(() => {
@@ -170,7 +178,7 @@ export function openSearch(load: SearchLoader): Searcher {
       if (words.length === 0) return [];
       const { whole } = await loadManifest();
       if (whole) return search(whole, query, limit);
-      const { docs: total, perFile } = await loadManifest();
+      const { docs: total, perFile, results: inline } = await loadManifest();
       const all = new Map<string, readonly number[]>();
       const expansions = await Promise.all(
         words.map(async (word) => {
@@ -197,13 +205,15 @@ export function openSearch(load: SearchLoader): Searcher {
       return Promise.all(
         ranked.map(async ({ doc, score, terms }) => {
           const file = Math.floor(doc / perFile);
-          const results = await remember(
-            docs,
-            file,
-            () => load(`docs/${file}.json`) as Promise<SearchDoc[]>,
-          );
-          const found = results[doc - file * perFile];
-          if (!found) throw new Error(`search/docs/${file}.json has no result for essay ${doc}`);
+          const found = inline
+            ? inline[doc]
+            : (await remember(docs, file, () => load(`docs/${file}.json`) as Promise<SearchDoc[]>))[
+                doc - file * perFile
+              ];
+          if (!found)
+            throw new Error(
+              `search/${inline ? 'index' : `docs/${file}`}.json has no result for essay ${doc}`,
+            );
           const [slug, title, description, date] = found;
           return { slug, title, description, date, score, terms };
         }),

@@ -27,10 +27,19 @@ export const docsPerFile = 16;
 export const wholeLimit = 48 * 1024;
 
 /**
+ * Results at most this big (gzip, every essay's `SearchDoc`) also go inside the manifest, which a
+ * search dialog loads as it opens: a query then waits for its shards alone, one request instead
+ * of the shards and then the files of its results. They cost a query at most this much more than
+ * the few result files it would read. At 1000 essays of the benchmark's corpus they are 9.5 KB;
+ * at 5000, 47 KB, and stay in `docs/`, which is written either way.
+ */
+export const resultsLimit = 16 * 1024;
+
+/**
  * The sharded search index, by path inside the output folder: `search/index.json` (the manifest),
  * `search/shards/<hash>.json` (each key's words and postings) and `search/docs/<n>.json` (what a
  * result shows of essays 16n to 16n + 15); for a small site the manifest also holds the whole index (see
- * `wholeLimit`). Ranks exactly like `search-index.json`, built from the same entries.
+ * `wholeLimit`), and for a middling one every result (see `resultsLimit`). Ranks exactly like `search-index.json`, built from the same entries.
  * `published` is newest first; docs are numbered oldest first (see `SearchShard`).
  */
 export function searchShardFiles(
@@ -115,8 +124,19 @@ export function searchShardFiles(
     wholeIndex !== undefined &&
     wholeIndex.length <= wholeLimit * 8 &&
     gzipSync(wholeIndex).length <= wholeLimit;
+  const allResults = small ? '' : JSON.stringify(results);
+  // Real titles and descriptions gzip about threefold, the benchmark's twelvefold.
+  const inline =
+    !small && allResults.length <= resultsLimit * 16 && gzipSync(allResults).length <= resultsLimit;
   // The index's JSON as written for search-index.json, spliced in rather than parsed again.
   const text = JSON.stringify(manifest);
-  files.set('search/index.json', small ? `${text.slice(0, -1)},"whole":${wholeIndex}}` : text);
+  files.set(
+    'search/index.json',
+    small
+      ? `${text.slice(0, -1)},"whole":${wholeIndex}}`
+      : inline
+        ? `${text.slice(0, -1)},"results":${allResults}}`
+        : text,
+  );
   return files;
 }
