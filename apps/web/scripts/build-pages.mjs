@@ -28,9 +28,11 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 
 // A production build whatever the caller's environment (tests run with NODE_ENV=test): Vite
 // compiles JSX for React's production runtime, and React, picking its build from NODE_ENV when
@@ -212,6 +214,24 @@ if (linkTarget(contentLink) !== contentRoot) {
 }
 
 /**
+ * With no state from a last build every page will be rendered, on workers: start them now, so
+ * that they load React while the content compiles (or this thread loads the renderer). One that
+ * fails before it is used is marked and left out; the prerender starts its own if none is left.
+ */
+function earlyWorkers() {
+  if (existsSync(stateFile)) return [];
+  return Array.from({ length: availableParallelism() }, () => {
+    const worker = new Worker(join(webRoot, 'scripts', 'page-worker.mjs'));
+    const failed = () => {
+      worker.failed = true;
+    };
+    worker.on('error', failed);
+    worker.on('exit', failed);
+    return worker;
+  });
+}
+
+/**
  * Waits at the content gate of scripts/build-site.mjs, when there is one: that command starts
  * this build while the essays compile, and writes the gate file when the compile ends. True once
  * the content can be read; false when the compile failed (it said why) or its keeper is gone.
@@ -256,6 +276,8 @@ function linkTarget(path) {
 }
 
 const prepared = (performance.now() - started) / 1000;
+const stateFile = join(dirname(target), `.${basename(target)}.pages.json`);
+const workers = earlyWorkers();
 if (!(await contentReady())) process.exit(1);
 const ready = (performance.now() - started) / 1000;
 const { prerender } = await import(pathToFileURL(join(runDir, 'prerender.mjs')).href);
@@ -270,17 +292,19 @@ const codeKey = hashOf(
   ],
   'pages v1',
 );
-const stateFile = join(dirname(target), `.${basename(target)}.pages.json`);
 try {
-  const stats = await prerender({
-    outDir,
-    ...(process.env.ATOMIC_BUILD_MODE === 'stage' && { baseDir: target }),
-    clientDir: client.dir,
-    stateFile,
-    codeKey,
-    cards: process.env.WEB_OG_IMAGES !== 'off',
-    headerless: process.env.WEB_HOST === 'github-pages',
-  });
+  const stats = await prerender(
+    {
+      outDir,
+      ...(process.env.ATOMIC_BUILD_MODE === 'stage' && { baseDir: target }),
+      clientDir: client.dir,
+      stateFile,
+      codeKey,
+      cards: process.env.WEB_OG_IMAGES !== 'off',
+      headerless: process.env.WEB_HOST === 'github-pages',
+    },
+    workers.filter((worker) => !worker.failed),
+  );
   const seconds = (performance.now() - started) / 1000;
   console.log(
     `client ${client.hit ? 'unchanged (cached)' : 'built'}, renderer ${server.hit ? 'unchanged (cached)' : 'built'} in ${prepared.toFixed(2)} s; whole build ${seconds.toFixed(2)} s`,
@@ -308,4 +332,7 @@ try {
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exitCode = 1;
+} finally {
+  // Those given no pages (a build of few pages renders them on this thread) are still waiting.
+  await Promise.all(workers.map((worker) => worker.terminate()));
 }

@@ -191,7 +191,7 @@ async function renderPage(
 }
 
 /** A worker: claims chunks of `order` (the files of the pages to render) until none are left. */
-async function renderShare(
+export async function renderShare(
   job: PrerenderJob,
   order: readonly string[],
   counter: Int32Array,
@@ -210,23 +210,26 @@ async function renderShare(
   }
 }
 
-async function renderInWorkers(job: PrerenderJob, order: string[]): Promise<PageResult[]> {
+async function renderInWorkers(
+  job: PrerenderJob,
+  order: string[],
+  started: readonly Worker[],
+): Promise<PageResult[]> {
   const counter = new Int32Array(new SharedArrayBuffer(4));
   const count = Math.min(availableParallelism(), Math.ceil(order.length / inlineLimit));
-  const shares = Array.from(
-    { length: count },
-    () =>
-      new Promise<PageResult[]>((resolve, reject) => {
-        const worker = new Worker(fileURLToPath(import.meta.url), {
-          workerData: { job, order, counter },
-        });
-        worker.once('message', resolve);
-        worker.once('error', reject);
-        worker.once('exit', (code) => {
-          if (code !== 0) reject(new Error(`a page worker stopped with exit code ${code}`));
-        });
-      }),
-  );
+  const shares = Array.from({ length: Math.max(count, started.length) }, (_, index) => {
+    const early = started[index];
+    const worker =
+      early ?? new Worker(fileURLToPath(import.meta.url), { workerData: { job, order, counter } });
+    early?.postMessage({ renderer: import.meta.url, job, order, counter });
+    return new Promise<PageResult[]>((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+      worker.once('exit', (code) => {
+        if (code !== 0) reject(new Error(`a page worker stopped with exit code ${code}`));
+      });
+    });
+  });
   return (await Promise.all(shares)).flat();
 }
 
@@ -258,7 +261,14 @@ export interface PrerenderStats {
   failures: string[];
 }
 
-export async function prerender(job: PrerenderJob): Promise<PrerenderStats> {
+/**
+ * `workers`: page workers started beforehand (scripts/page-worker.mjs), all of which are given a
+ * share when the pages are many enough for workers, and none otherwise: the caller ends them.
+ */
+export async function prerender(
+  job: PrerenderJob,
+  workers: readonly Worker[] = [],
+): Promise<PrerenderStats> {
   const started = performance.now();
   const { manifest, policy, assets, files } = setUp(job);
   mkdirSync(job.outDir, { recursive: true });
@@ -298,6 +308,7 @@ export async function prerender(job: PrerenderJob): Promise<PrerenderStats> {
       ? renderInWorkers(
           job,
           order.map((file) => file.file),
+          workers,
         )
       : (async () => {
           const results: PageResult[] = [];
