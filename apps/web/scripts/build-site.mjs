@@ -23,7 +23,6 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { createRequire } from 'node:module';
-import { availableParallelism } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -115,17 +114,14 @@ function copyIfChanged(from, to) {
 // The compile and the pages step start together. The pages step builds its client and renderer
 // (or finds them cached) and loads its code while the essays compile, then waits at the content
 // gate, a file this process writes when the compile ends, saying whether it succeeded: it reads
-// no content before that, and after a failed compile it exits leaving <out> as it was.
+// no content before that, and after a failed compile it exits leaving <out> as it was. Cold at
+// 1000 essays the command took 0.97 of the time it took with the steps in turn (farm-bench, 8
+// pairs); an edit, 0.91 (10 pairs). The compile keeps its worker: with the Vite builds beside
+// it, rendering on its main thread alone was no faster at 1000 essays (1.02) and slower at
+// 2000 (1.06), though it used 14% less CPU.
 const gate = join(cache, 'content-gate.json');
 rmSync(gate, { force: true });
 
-// The compile gets one core fewer than it would take alone: the pages step's Vite builds run
-// beside it. On two cores that is no compile worker, and costs the compile nothing. A render
-// thread here keeps about one and a half cores busy (V8 collects its garbage on the other), so
-// a second one rendered 1000 essays no sooner (2.20-2.55 s against 2.18-2.55 s), and left the
-// Vite builds no core. Cold, this whole command took 0.88 of the time it took with one worker
-// and the steps in turn (farm-bench, 8 pairs, medians 3.91 s and 4.22 s).
-const compileWorkers = Math.max(0, availableParallelism() - 2);
 const compileStarted = performance.now();
 const compiled = run(
   [
@@ -138,8 +134,6 @@ const compiled = run(
     join(cache, 'compile'),
     // No per-essay .d.ts: nothing type-checks against this copy; they were a quarter of its files.
     '--no-declarations',
-    '--workers',
-    String(compileWorkers),
   ],
   {},
 ).then((status) => {
