@@ -103,8 +103,9 @@ export function longestPlainRun(articleHtml: string): string {
   let longest = '';
   // Never across a tag (`<` and `>` are not in the class): markup between two text nodes may be
   // encoded differently in a copy.
-  for (const match of articleHtml.matchAll(/[A-Za-z0-9 ,.;:()-]{40,}/g))
-    if (match[0].trim().length > longest.length) longest = match[0].trim();
+  // Each run whole, then its length: `{40,}` retried at every letter of a shorter run.
+  for (const match of articleHtml.matchAll(/[A-Za-z0-9 ,.;:()-]+/g))
+    if (match[0].length >= 40 && match[0].trim().length > longest.length) longest = match[0].trim();
   return longest;
 }
 
