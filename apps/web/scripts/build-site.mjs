@@ -119,8 +119,8 @@ function copyIfChanged(from, to) {
 // pairs); an edit, 0.91 (10 pairs). The compile keeps its worker: with the Vite builds beside
 // it, rendering on its main thread alone was no faster at 1000 essays (1.02) and slower at
 // 2000 (1.06), though it used 14% less CPU.
-const gate = join(cache, 'content-gate.json');
-rmSync(gate, { force: true });
+const gate = join(cache, `content-gate-${process.pid}.json`);
+process.on('exit', () => rmSync(gate, { force: true }));
 
 const compileStarted = performance.now();
 const compiled = run(
