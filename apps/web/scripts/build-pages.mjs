@@ -212,6 +212,26 @@ if (linkTarget(contentLink) !== contentRoot) {
   mkdirSync(dirname(contentLink), { recursive: true });
   symlinkSync(contentRoot, contentLink, 'dir');
 }
+writeFileSync(join(runDir, '.target'), target);
+pruneRunFolders();
+
+/**
+ * A run folder is made per output folder, and tests build into many temporary ones: remove the
+ * run folders of output folders that are gone, once unused for an hour (a build whose output
+ * does not exist yet rewrites its `.target` as it starts).
+ */
+function pruneRunFolders() {
+  const runs = dirname(runDir);
+  const hourAgo = Date.now() - 3_600_000;
+  for (const name of readdirSync(runs)) {
+    const folder = join(runs, name);
+    const mark = statSync(join(folder, '.target'), { throwIfNoEntry: false });
+    const last = mark?.mtimeMs ?? statSync(folder, { throwIfNoEntry: false })?.mtimeMs ?? 0;
+    if (folder === runDir || last > hourAgo) continue;
+    const of = readFileSafe(join(folder, '.target'));
+    if (of === undefined || !existsSync(of)) rmSync(folder, { recursive: true, force: true });
+  }
+}
 
 /**
  * With no state from a last build every page will be rendered, on workers: start them now, so

@@ -1,18 +1,21 @@
 import { createHash } from 'node:crypto';
 import {
   appendFileSync,
+  existsSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
   rmSync,
   statSync,
+  utimesSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticEssay, writeCorpus } from '../../../packages/content/bench/corpus.js';
+import { webRoot } from '../scripts/paths.js';
 import { runSite } from '../scripts/site-run.js';
 
 /**
@@ -131,5 +134,29 @@ describe('a corpus that breaks', () => {
     writeFileSync(markdown, good);
     build(site, join(root, 'cache'));
     expect(hashes(snapshot(site))).toEqual(hashes(before));
+  }, 240_000);
+});
+
+describe('the run folders of output folders', () => {
+  it('are removed an hour after their output folder is gone, and kept while it exists', () => {
+    const runs = join(webRoot, 'node_modules', '.cache', 'working-notes-site', 'runs');
+    const stale = Date.now() / 1000 - 2 * 3600;
+    const runFolder = (name: string, target: string) => {
+      const folder = join(runs, name);
+      mkdirSync(folder, { recursive: true });
+      writeFileSync(join(folder, '.target'), target);
+      utimesSync(join(folder, '.target'), stale, stale);
+      return folder;
+    };
+    const gone = runFolder('test-gone-target', join(root, 'a-folder-never-built'));
+    const kept = runFolder('test-kept-target', join(root, 'site'));
+    try {
+      build(join(root, 'site'), join(root, 'cache'));
+      expect(existsSync(gone)).toBe(false);
+      expect(existsSync(kept)).toBe(true);
+    } finally {
+      rmSync(gone, { recursive: true, force: true });
+      rmSync(kept, { recursive: true, force: true });
+    }
   }, 240_000);
 });
