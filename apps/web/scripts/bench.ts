@@ -99,6 +99,7 @@ for (const size of sizes) {
       label,
       s(run.wall),
       s((run.compile.milliseconds ?? 0) / 1000),
+      s((run.compile.phases?.search ?? 0) / 1000),
       s(run.pages.prepareSeconds),
       s(run.pages.renderSeconds),
       s(run.pages.cardSeconds),
@@ -134,6 +135,7 @@ const header = [
   'build',
   'whole',
   'compile',
+  'of which search',
   'client+renderer',
   'pages',
   'of which cards',
@@ -151,7 +153,8 @@ console.log(table(header, rows));
 console.log(
   [
     '',
-    'whole: wall clock of the command. compile: the content compiler (inside its process).',
+    'whole: wall clock of the command. compile: the content compiler (inside its process); of which',
+    '  search: building the whole search index and its shards from the entries made while rendering.',
     'client+renderer: Vite builds of the client and of the page renderer, cached by their sources;',
     '  they run beside the compile, in the pages process, which then waits for the content.',
     'pages: rendering and writing every output; the cards are drawn by card workers while the page',

@@ -9,6 +9,8 @@ export interface SiteStep {
   step: 'compile' | 'pages';
   seconds?: number;
   milliseconds?: number;
+  /** Of the compile step: its phases in milliseconds (see the compiler's CompileStats). */
+  phases?: { search?: number };
   /** Of the pages step: its Vite builds (or their cache), done while the compile runs. */
   prepareSeconds?: number;
   /** Of the pages step: when the content could be read (the compile had ended). */

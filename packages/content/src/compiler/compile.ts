@@ -41,7 +41,15 @@ export interface CompileStats {
   outputBytes: number;
   milliseconds: number;
   /** Where the time went, in milliseconds: reading and hashing, rendering, checks, output, writing. */
-  phases: { read: number; render: number; check: number; emit: number; write: number };
+  phases: {
+    read: number;
+    render: number;
+    check: number;
+    emit: number;
+    /** Of `emit`: the whole search index and the sharded one, from the entries made in `render`. */
+    search: number;
+    write: number;
+  };
 }
 
 /**
@@ -124,8 +132,10 @@ export class Compiler {
     cacheSaved?.catch(() => {}); // awaited after the output is written; this covers a throw before
     const check = lap();
 
+    const timings: { search?: number } = {};
     const files = buildOutputs(rendered, sources, this.#options.site, {
       declarations: this.#options.declarations,
+      timings,
     });
     const emit = lap();
     let written: ReturnType<typeof writeOutput>;
@@ -148,7 +158,7 @@ export class Compiler {
       filesWritten,
       outputBytes,
       milliseconds: performance.now() - started,
-      phases: { read, render, check, emit, write: lap() },
+      phases: { read, render, check, emit, search: timings.search ?? 0, write: lap() },
     };
   }
 

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import type { Site } from '../../site.js';
 import type { EssaySource, RenderedEssay } from '../essay.js';
 import { highlightCss, standaloneDiagram } from '../markup.js';
@@ -18,7 +19,14 @@ export function buildOutputs(
   essays: readonly RenderedEssay[],
   sources: readonly EssaySource[],
   site: Site,
-  { declarations = true }: { declarations?: boolean } = {},
+  {
+    declarations = true,
+    timings,
+  }: {
+    declarations?: boolean;
+    /** Filled in with the milliseconds spent building the search indexes from the essays' entries. */
+    timings?: { search?: number };
+  } = {},
 ): Map<string, OutputFile> {
   const published = publishedOrder(essays);
   const sourceOf = new Map(sources.map((source) => [source.slug, source]));
@@ -52,9 +60,11 @@ export function buildOutputs(
   files.set('feeds/rss.xml', rssFeed(inFeeds, site));
   files.set('feeds/atom.xml', atomFeed(inFeeds, site));
   files.set('feeds/feed.json', jsonFeed(inFeeds, site));
+  const searchStarted = performance.now();
   const wholeIndex = searchIndexJson(published);
   files.set('search-index.json', wholeIndex);
   for (const [path, text] of searchShardFiles(published, wholeIndex)) files.set(path, text);
+  if (timings) timings.search = performance.now() - searchStarted;
   files.set('highlight.css', highlightCss());
   return files;
 }
