@@ -30,8 +30,8 @@ export const wholeLimit = 48 * 1024;
  * Results at most this big (gzip, every essay's `SearchDoc`) also go inside the manifest, which a
  * search dialog loads as it opens: a query then waits for its shards alone, one request instead
  * of the shards and then the files of its results. They cost a query at most this much more than
- * the few result files it would read. At 1000 essays of the benchmark's corpus they are 9.5 KB;
- * at 5000, 47 KB, and stay in `docs/`, which is written either way.
+ * the few result files it would read. At 1000 essays of the benchmark's corpus they are 9.2 KB;
+ * at 5000, 48.7 KB, and stay in `docs/`, which is written either way.
  */
 export const resultsLimit = 16 * 1024;
 
