@@ -37,6 +37,7 @@ import {
 } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { alive } from './alive.mjs';
 
 const [targetArgument, scriptName, ...flags] = process.argv.slice(2);
 if (
@@ -63,16 +64,6 @@ const retired = join(folder, `.${name}.old-${process.pid}`);
 const journal = join(folder, `.${name}.commit`);
 const removeList = '.atomic-remove';
 const waitSeconds = Number(process.env.ATOMIC_BUILD_WAIT ?? 600);
-
-function alive(pid) {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return error.code === 'EPERM';
-  }
-}
 
 function readLock() {
   try {

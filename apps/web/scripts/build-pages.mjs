@@ -33,6 +33,7 @@ import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { passGate } from './content-gate.mjs';
 
 // A production build whatever the caller's environment (tests run with NODE_ENV=test): Vite
 // compiles JSX for React's production runtime, and React, picking its build from NODE_ENV when
@@ -260,23 +261,8 @@ function earlyWorkers() {
 async function contentReady() {
   const gate = process.env.WORKING_NOTES_CONTENT_GATE;
   if (!gate) return true;
-  const keeper = Number(process.env.WORKING_NOTES_GATE_KEEPER);
   await Promise.all([import('react-dom/server'), import('react/jsx-runtime')]);
-  for (;;) {
-    const verdict = readFileSafe(gate);
-    if (verdict !== undefined) return JSON.parse(verdict).ok === true;
-    if (!alive(keeper)) return false;
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
-
-function alive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return error.code === 'EPERM';
-  }
+  return passGate(gate, Number(process.env.WORKING_NOTES_GATE_KEEPER));
 }
 
 function readFileSafe(path) {

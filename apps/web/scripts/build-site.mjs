@@ -12,21 +12,13 @@
 //    That step starts beside the compile and waits for it before it reads any content.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { openGate } from './content-gate.mjs';
 
 const usage = `Build the whole Working Notes site from a folder of essays.
 
@@ -113,12 +105,12 @@ function copyIfChanged(from, to) {
 
 // The compile and the pages step start together. The pages step builds its client and renderer
 // (or finds them cached) and loads its code while the essays compile, then waits at the content
-// gate, a file this process writes when the compile ends, saying whether it succeeded: it reads
-// no content before that, and after a failed compile it exits leaving <out> as it was. Cold at
-// 1000 essays the command took 0.97 of the time it took with the steps in turn (farm-bench, 8
-// pairs); an edit, 0.91 (10 pairs). The compile keeps its worker: with the Vite builds beside
-// it, rendering on its main thread alone was no faster at 1000 essays (1.02) and slower at
-// 2000 (1.06), though it used 14% less CPU.
+// gate (content-gate.mjs), a file this process writes when the compile ends, saying whether it
+// succeeded: it reads no content before that, and after a failed compile it exits leaving <out>
+// as it was. Cold at 1000 essays the command took 0.97 of the time it took with the steps in
+// turn (farm-bench, 8 pairs); an edit, 0.91 (10 pairs). The compile keeps its worker: with the
+// Vite builds beside it, rendering on its main thread alone was no faster at 1000 essays (1.02)
+// and slower at 2000 (1.06), though it used 14% less CPU.
 const gate = join(cache, `content-gate-${process.pid}.json`);
 process.on('exit', () => rmSync(gate, { force: true }));
 
@@ -138,8 +130,7 @@ const compiled = run(
   {},
 ).then((status) => {
   const compileSeconds = seconds(compileStarted);
-  writeFileSync(`${gate}.tmp`, JSON.stringify({ ok: status === 0 }));
-  renameSync(`${gate}.tmp`, gate);
+  openGate(gate, status === 0);
   return { status, compileSeconds };
 });
 

@@ -38,8 +38,9 @@ export const resultsLimit = 16 * 1024;
 /**
  * The sharded search index, by path inside the output folder: `search/index.json` (the manifest),
  * `search/shards/<hash>.json` (each key's words and postings) and `search/docs/<n>.json` (what a
- * result shows of essays 16n to 16n + 15); for a small site the manifest also holds the whole index (see
- * `wholeLimit`), and for a middling one every result (see `resultsLimit`). Ranks exactly like `search-index.json`, built from the same entries.
+ * result shows of essays 16n to 16n + 15); for a small site the manifest also holds the whole
+ * index (see `wholeLimit`), and for a middling one every result (see `resultsLimit`). Ranks
+ * exactly like `search-index.json`, built from the same entries.
  * `published` is newest first; docs are numbered oldest first (see `SearchShard`).
  */
 export function searchShardFiles(
