@@ -108,13 +108,28 @@ function loadShiki(): Promise<HighlighterCore> {
   return shared;
 }
 
+/**
+ * The answer for a block that needs no grammar: `{ html }` for plain text (undefined `html` for a
+ * language not on the list), or undefined when only Shiki can answer. A thread that has not loaded
+ * Shiki answers these itself.
+ */
+export function answerWithoutGrammar(
+  code: string,
+  language: string,
+): { html: string | undefined } | undefined {
+  const name = aliases[language.toLowerCase()];
+  if (name === undefined) return { html: undefined };
+  if (name === 'text') return { html: codeBlockHtml(name, escapeHtml(code)) };
+  return undefined;
+}
+
 export async function createHighlighter(): Promise<Highlighter> {
   const shiki = await loadShiki();
   return {
     highlight(code, language) {
-      const name = aliases[language.toLowerCase()];
-      if (name === undefined) return undefined;
-      if (name === 'text') return codeBlockHtml(name, escapeHtml(code));
+      const plain = answerWithoutGrammar(code, language);
+      if (plain) return plain.html;
+      const name = aliases[language.toLowerCase()] as HighlightedLanguage;
       const { tokens } = shiki.codeToTokens(code, {
         lang: name,
         theme: kindTheme.name ?? '',

@@ -1,6 +1,6 @@
 import type { MarkdownEngine } from '../engines/index.js';
 import type { EssayOutcome, EssaySource } from '../essay.js';
-import { type Highlighter, recording } from '../highlight.js';
+import { answerWithoutGrammar, blockKey, type Highlighter, recording } from '../highlight.js';
 import { renderEssay } from '../render.js';
 import { highlightAhead } from './highlight-ahead.js';
 import { parsePlainFrontmatter } from './plain-frontmatter.js';
@@ -26,4 +26,35 @@ export function renderBatch(
     if (outcome.ok) outcome.essay.highlighted = [...asked.answers];
     return outcome;
   });
+}
+
+/**
+ * Renders essays with blocks highlighted elsewhere (by a worker, or kept in the render cache), on
+ * a thread that has not loaded Shiki. An essay that asks for a block not among them (one the
+ * scan in highlight-ahead.ts misses, inside a list, say) is not rendered: its index is in
+ * `missing`, for a thread with a highlighter.
+ */
+export function renderFromBlocks(
+  essays: readonly EssaySource[],
+  engine: MarkdownEngine,
+  blocks: ReadonlyMap<string, string | undefined>,
+): { outcomes: (EssayOutcome | undefined)[]; missing: number[] } {
+  const missing: number[] = [];
+  const outcomes = essays.map((essay, index) => {
+    let missed = false;
+    const known: Highlighter = {
+      highlight(code, language) {
+        const key = blockKey(code, language);
+        if (blocks.has(key)) return blocks.get(key);
+        const plain = answerWithoutGrammar(code, language);
+        if (!plain) missed = true;
+        return plain?.html;
+      },
+    };
+    const [outcome] = renderBatch([essay], engine, known);
+    if (!missed) return outcome;
+    missing.push(index);
+    return undefined;
+  });
+  return { outcomes, missing };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Highlighter } from '../highlight.js';
-import { highlightAhead } from './highlight-ahead.js';
+import { highlightAhead, highlightInOrder } from './highlight-ahead.js';
 
 /** A stand-in highlighter that records what it was asked and knows only ts and sql. */
 function recording(): Highlighter & { calls: string[] } {
@@ -54,5 +54,24 @@ describe('highlightAhead', () => {
       ['never seen', 'sql'],
     ] as const)
       expect(ahead.highlight(code, language)).toBe(direct.highlight(code, language));
+  });
+});
+
+describe('highlightInOrder', () => {
+  it('reports every step of sources with the blocks first met in it, and the last step too', () => {
+    const reports: [number, string[]][] = [];
+    const other = essay.replace('const a = 1;', 'const b = 2;');
+    highlightInOrder(
+      [essay, essay, other],
+      recording(),
+      (done, fresh) => {
+        reports.push([done, fresh.map(([key]) => key)]);
+      },
+      2,
+    );
+    expect(reports).toEqual([
+      [2, ['ts\nconst a = 1;', 'sql\nselect 1;', 'nonsense\nwhat language?']],
+      [3, ['ts\nconst b = 2;']],
+    ]);
   });
 });

@@ -16,13 +16,38 @@ export const fencedBlock = /^(`{3,}|~{3,})[ \t]*([^\s`]+)[^\n]*\n([\s\S]*?)\n\1[
  * highlighter's own, so the output cannot differ.
  */
 export function highlightAhead(sources: readonly string[], highlighter: Highlighter): Highlighter {
+  return highlightInOrder(sources, highlighter, () => {});
+}
+
+/** Highlighted blocks by `blockKey`, as a highlighter answers them. */
+export type Blocks = [key: string, html: string | undefined][];
+
+/**
+ * `highlightAhead`, reporting as it goes: after every `step` sources (and after the last),
+ * `report` gets how many sources are done and the blocks first met since the last report. The
+ * worker that highlights for the main thread (pool.ts) sends each report on as it is made.
+ */
+export function highlightInOrder(
+  sources: readonly string[],
+  highlighter: Highlighter,
+  report: (done: number, fresh: Blocks) => void,
+  step = sources.length,
+): Highlighter {
   const done = new Map<string, string | undefined>();
-  for (const source of sources) {
+  let fresh: Blocks = [];
+  sources.forEach((source, index) => {
     for (const [, , language = '', code = ''] of source.matchAll(fencedBlock)) {
       const key = blockKey(code, language);
-      if (!done.has(key)) done.set(key, highlighter.highlight(code, language));
+      if (done.has(key)) continue;
+      const html = highlighter.highlight(code, language);
+      done.set(key, html);
+      fresh.push([key, html]);
     }
-  }
+    if ((index + 1) % step === 0 || index + 1 === sources.length) {
+      report(index + 1, fresh);
+      fresh = [];
+    }
+  });
   return {
     highlight(code, language) {
       const key = blockKey(code, language);

@@ -3,15 +3,16 @@ import { availableParallelism } from 'node:os';
 import { type EngineName, loadEngine, type MarkdownEngine } from '../engines/index.js';
 import type { EssayOutcome, EssaySource } from '../essay.js';
 import { blockKey, createHighlighter, type Highlighter } from '../highlight.js';
-import { renderBatch } from './batch.js';
+import { renderBatch, renderFromBlocks } from './batch.js';
 import { fencedBlock } from './highlight-ahead.js';
-import { type LocalRenderer, RenderPool } from './pool.js';
+import { RenderPool } from './pool.js';
 
 /**
  * The speed-ups, behind one entry. `renderEssay` (render.ts) is the whole of rendering; this
  * renders many essays at once and faster, with the same output:
  *
- * - batches, shared by the main thread and worker threads (pool.ts, worker.ts);
+ * - batches, shared by the main thread and worker threads (pool.ts, worker.ts), with one worker
+ *   highlighting ahead for the main thread, which never loads Shiki;
  * - each batch's code blocks highlighted together before its Markdown (highlight-ahead.ts);
  * - frontmatter of the common shape read without the YAML parser (plain-frontmatter.ts);
  * - workers started while the sources are still being read (`prepare`).
@@ -32,8 +33,8 @@ export class FastRenderer {
   /**
    * Called before the sources are read. With nothing cached (`cold`) and a corpus large enough
    * for workers, every essay will be rendered on them and on this thread: start the workers and
-   * load this thread's highlighter now, so that start-up overlaps the reading. A warm cache skips
-   * this, because a rebuild of a few edited essays is faster on this thread alone.
+   * load this thread's Markdown engine now, so that start-up overlaps the reading. A warm cache
+   * skips this, because a rebuild of a few edited essays is faster on this thread alone.
    */
   prepare(essaysDir: string, cold: boolean): void {
     if (this.#pool || this.#workers === 0 || !cold) return;
@@ -48,7 +49,7 @@ export class FastRenderer {
     if (size === 0) return;
     this.#pool = new RenderPool(size);
     this.#pool.warm(this.#engine);
-    this.#localRenderer().catch(() => {}); // a failure surfaces when the render awaits it
+    this.#markdownEngine().catch(() => {}); // a failure surfaces when the render awaits it
   }
 
   /**
@@ -66,10 +67,9 @@ export class FastRenderer {
       const rendered = await this.#renderFromKnown(sources, known);
       if (rendered) return rendered;
     }
-    const local = await this.#localRenderer();
-    if (workers === 0) return local([...sources]);
+    if (workers === 0) return (await this.#localRenderer())([...sources]);
     this.#pool ??= new RenderPool(workers);
-    return this.#pool.render(this.#engine, sources, local);
+    return this.#pool.render(this.#engine, sources, await this.#markdownEngine());
   }
 
   /**
@@ -84,29 +84,23 @@ export class FastRenderer {
     for (const { source } of sources)
       for (const [, , language = '', code = ''] of source.matchAll(fencedBlock))
         if (!known.has(blockKey(code, language))) return undefined;
-    this.#markdown ??= loadEngine(this.#engine);
-    const markdown = await this.#markdown;
-    let missing = false;
-    const fromKnown: Highlighter = {
-      highlight(code, language) {
-        const key = blockKey(code, language);
-        if (!known.has(key)) missing = true;
-        return known.get(key);
-      },
-    };
-    const outcomes = renderBatch([...sources], markdown, fromKnown);
-    return missing ? undefined : outcomes;
+    const { outcomes, missing } = renderFromBlocks(sources, await this.#markdownEngine(), known);
+    return missing.length > 0 ? undefined : (outcomes as EssayOutcome[]);
   }
 
   async close(): Promise<void> {
     await this.#pool?.close();
   }
 
-  /** Renders on this thread, loading the highlighter and the Markdown engine on first use. */
-  async #localRenderer(): Promise<LocalRenderer> {
-    this.#highlighter ??= createHighlighter();
+  #markdownEngine(): Promise<MarkdownEngine> {
     this.#markdown ??= loadEngine(this.#engine);
-    const [highlighter, markdown] = await Promise.all([this.#highlighter, this.#markdown]);
+    return this.#markdown;
+  }
+
+  /** Renders on this thread, loading the highlighter and the Markdown engine on first use. */
+  async #localRenderer(): Promise<(essays: EssaySource[]) => EssayOutcome[]> {
+    this.#highlighter ??= createHighlighter();
+    const [highlighter, markdown] = await Promise.all([this.#highlighter, this.#markdownEngine()]);
     return (essays) => renderBatch(essays, markdown, highlighter);
   }
 }

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeCorpus } from '../../../bench/corpus.js';
@@ -20,6 +20,14 @@ describe('rendering on worker threads', () => {
     // Large enough that a build with an empty cache starts its workers before reading the sources.
     const essays = temporaryDir('pool-essays');
     writeCorpus(essays, 60);
+    // Blocks the main thread gets from the highlighting worker, and two it cannot: one inside a
+    // list, which the worker's scan does not find (the essay is rendered again where Shiki is),
+    // and a plain-text one, which needs no grammar.
+    const listed = join(essays, 'synthetic-00031', 'index.md');
+    writeFileSync(
+      listed,
+      `${readFileSync(listed, 'utf8')}\n- A step with its own code:\n\n  \`\`\`sql\n  select 1;\n  \`\`\`\n\n\`\`\`text\nplain words\n\`\`\`\n`,
+    );
     const onWorkers = temporaryDir('pool-workers');
     const onMainThread = temporaryDir('pool-main');
     const pooled = await compile({
@@ -29,6 +37,10 @@ describe('rendering on worker threads', () => {
     });
     await compile({ essaysDir: essays, outDir: onMainThread, cacheDir: false, workers: 0 });
     expect(pooled.rendered).toBe(60);
-    expect(outputOf(onWorkers)).toEqual(outputOf(onMainThread));
+    const built = outputOf(onWorkers);
+    expect(built).toEqual(outputOf(onMainThread));
+    const listedModule = built.get('posts/synthetic-00031.js') ?? '';
+    expect(listedModule).toContain('data-lang=\\"sql\\"');
+    expect(listedModule).toContain('data-lang=\\"text\\"');
   });
 });

@@ -3,6 +3,7 @@ import { type EngineName, loadEngine } from '../engines/index.js';
 import type { EssayOutcome, EssaySource } from '../essay.js';
 import { createHighlighter, type Highlighter } from '../highlight.js';
 import { renderBatch } from './batch.js';
+import { type Blocks, highlightInOrder } from './highlight-ahead.js';
 import { BatchQueue } from './queue.js';
 
 /** Render the essays of `queue` that this worker claims; an empty list only loads the renderer. */
@@ -13,13 +14,25 @@ export interface WorkerRequest {
   /** The shared counter of `BatchQueue`, for these essays. */
   queue: SharedArrayBuffer;
   threads: number;
+  /**
+   * Before claiming any batch, highlight the code blocks of every essay, in order, and send them
+   * as they are done (`blocks` messages): the main thread renders its batches with them.
+   */
+  highlightFirst?: boolean;
 }
 
-/** One message per finished batch, then one that says the queue is empty (or what crashed). */
+/**
+ * One message per finished batch, then one that says the queue is empty (or what crashed); with
+ * `highlightFirst`, before those, the blocks of the essays before `upTo` that were not sent yet.
+ */
 export type WorkerResponse =
+  | { id: number; upTo: number; blocks: Blocks }
   | { id: number; start: number; outcomes: EssayOutcome[] }
   | { id: number; done: true }
   | { id: number; crash: string };
+
+/** Essays highlighted between two `blocks` messages. */
+const blocksStep = 8;
 
 let highlighter: Promise<Highlighter> | undefined;
 
@@ -30,8 +43,17 @@ parentPort?.on('message', async (request: WorkerRequest) => {
     highlighter ??= createHighlighter();
     const ready = await highlighter;
     const engine = await loadEngine(request.engine);
+    const answers = request.highlightFirst
+      ? highlightInOrder(
+          request.essays.map((essay) => essay.source),
+          ready,
+          (upTo, blocks) =>
+            parentPort?.postMessage({ id: request.id, upTo, blocks } satisfies WorkerResponse),
+          blocksStep,
+        )
+      : ready;
     for (let batch = queue.claim(); batch; batch = queue.claim()) {
-      const outcomes = renderBatch(request.essays.slice(batch.start, batch.end), engine, ready);
+      const outcomes = renderBatch(request.essays.slice(batch.start, batch.end), engine, answers);
       const message: WorkerResponse = { id: request.id, start: batch.start, outcomes };
       parentPort?.postMessage(message, ownBuffers(outcomes));
     }
