@@ -13,8 +13,6 @@ import { dirname, join, relative, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import type { Slug } from '@working-notes/content';
-import { readPost } from '@working-notes/content/node';
 import { type Assets, preloadedFonts } from '../src/site/document.js';
 import { scriptHash, speculationRules, themeScript } from '../src/site/inline-scripts.js';
 import { checkHeaders, contentSecurityPolicy, headerRules, headersFile } from './headers.js';
@@ -180,8 +178,7 @@ async function renderPage(
     readFileSync(join(job.baseDir ?? '', file.file), 'utf8') === html;
   if (!unchanged) writeOutput(job.outDir, file.file, html);
   const path = file.route?.path ?? file.path;
-  const slug = /^\/essays\/([^/]+)\/$/.exec(path)?.[1];
-  const article = slug ? readPost(slug as Slug).html : undefined;
+  const article = file.route?.article?.();
   return {
     file: file.file,
     unchanged,

@@ -16,15 +16,27 @@ function utc(day: string): Date {
   return new Date(`${day}T00:00:00Z`);
 }
 
-/** "18 November 2026". */
-export function formatDate(day: string): string {
-  return long.format(utc(day));
+/**
+ * Each day formatted once per thread: a page shows the dates of its neighbours and related
+ * essays, so a build of 1000 pages asked for the same few hundred days about 20,000 times.
+ */
+function remembered(format: Intl.DateTimeFormat): (day: string) => string {
+  const known = new Map<string, string>();
+  return (day) => {
+    let text = known.get(day);
+    if (text === undefined) {
+      text = format.format(utc(day));
+      known.set(day, text);
+    }
+    return text;
+  };
 }
 
+/** "18 November 2026". */
+export const formatDate = remembered(long);
+
 /** "18 Nov", for lists already grouped by year. */
-export function formatDayMonth(day: string): string {
-  return dayMonth.format(utc(day));
-}
+export const formatDayMonth = remembered(dayMonth);
 
 export function minutes(readingTime: number): string {
   return `${readingTime} min read`;

@@ -34,6 +34,11 @@ export interface Route {
    */
   inputs: { module?: string; [name: string]: unknown };
   render(assets: Assets): Promise<string>;
+  /**
+   * An essay page's article HTML, for the size report's check that the page sends it once: the
+   * body its last render read, handed over once, or read again.
+   */
+  article?(): string;
 }
 
 const author = { '@type': 'Person', name: site.author, url: absolute('/about/') };
@@ -167,47 +172,52 @@ export function routes(): Route[] {
     const older = posts[index + 1];
     const related = relatedByEssay.get(meta.slug) ?? [];
     const place = placeInSeries(series, meta.slug);
-    list.push(
-      page(
-        meta.path,
-        {
-          title: meta.title,
-          description: meta.description,
-          type: 'article',
-          image: `/og/${meta.slug}.png`,
-          article: {
-            published: meta.date,
-            tags: meta.tags,
-            ...(meta.updated && { modified: meta.updated }),
-          },
-          jsonLd: {
-            '@context': 'https://schema.org',
-            '@type': 'BlogPosting',
-            headline: meta.title,
-            description: meta.description,
-            datePublished: meta.date,
-            dateModified: meta.updated ?? meta.date,
-            url: absolute(meta.path),
-            mainEntityOfPage: absolute(meta.path),
-            image: absolute(`/og/${meta.slug}.png`),
-            keywords: meta.tags.join(', '),
-            wordCount: meta.wordCount,
-            author,
-            publisher,
-          },
+    let article: string | undefined;
+    const essay = page(
+      meta.path,
+      {
+        title: meta.title,
+        description: meta.description,
+        type: 'article',
+        image: `/og/${meta.slug}.png`,
+        article: {
+          published: meta.date,
+          tags: meta.tags,
+          ...(meta.updated && { modified: meta.updated }),
         },
-        { module: `posts/${meta.slug}.js`, meta, newer, older, related, place },
-        async () => (
-          <EssayPage
-            post={readPost(meta.slug)}
-            newer={newer}
-            older={older}
-            related={related}
-            series={place}
-          />
-        ),
-      ),
+        jsonLd: {
+          '@context': 'https://schema.org',
+          '@type': 'BlogPosting',
+          headline: meta.title,
+          description: meta.description,
+          datePublished: meta.date,
+          dateModified: meta.updated ?? meta.date,
+          url: absolute(meta.path),
+          mainEntityOfPage: absolute(meta.path),
+          image: absolute(`/og/${meta.slug}.png`),
+          keywords: meta.tags.join(', '),
+          wordCount: meta.wordCount,
+          author,
+          publisher,
+        },
+      },
+      { module: `posts/${meta.slug}.js`, meta, newer, older, related, place },
+      () => {
+        const post = readPost(meta.slug);
+        article = post.html;
+        return (
+          <EssayPage post={post} newer={newer} older={older} related={related} series={place} />
+        );
+      },
     );
+    list.push({
+      ...essay,
+      article() {
+        const html = article ?? readPost(meta.slug).html;
+        article = undefined;
+        return html;
+      },
+    });
   }
   return list;
 }
