@@ -241,7 +241,8 @@ function pruneRunFolders() {
  */
 function earlyWorkers() {
   if (existsSync(stateFile)) return [];
-  return Array.from({ length: availableParallelism() }, () => {
+  // As many as the prerender uses (its pageWorkerCount): this thread renders pages too.
+  return Array.from({ length: Math.max(1, availableParallelism() - 1) }, () => {
     const worker = new Worker(join(webRoot, 'scripts', 'page-worker.mjs'));
     const failed = () => {
       worker.failed = true;

@@ -187,14 +187,18 @@ async function renderPage(
   };
 }
 
-/** A worker: claims chunks of `order` (the files of the pages to render) until none are left. */
-export async function renderShare(
+/**
+ * Claims chunks of `order` (the files of the pages to render) from the shared counter and renders
+ * them, until none are left: what every page worker does, and the main thread once its own files
+ * are written.
+ */
+async function claimPages(
   job: PrerenderJob,
+  manifest: Manifest,
+  byFile: ReadonlyMap<string, OutputFile>,
   order: readonly string[],
   counter: Int32Array,
 ): Promise<PageResult[]> {
-  const { manifest, context } = setUpContext(job);
-  const byFile = new Map(pageFiles(context).map((file) => [file.file, file]));
   const results: PageResult[] = [];
   for (;;) {
     const start = Atomics.add(counter, 0, chunk);
@@ -207,13 +211,32 @@ export async function renderShare(
   }
 }
 
+/** A worker's share: its own table of the pages, then pages claimed until none are left. */
+export async function renderShare(
+  job: PrerenderJob,
+  order: readonly string[],
+  counter: Int32Array,
+): Promise<PageResult[]> {
+  const { manifest, context } = setUpContext(job);
+  const byFile = new Map(pageFiles(context).map((file) => [file.file, file]));
+  return claimPages(job, manifest, byFile, order, counter);
+}
+
+/**
+ * Page workers, one for each core but this thread's, which renders pages too once its other
+ * files are written.
+ */
+function pageWorkerCount(): number {
+  return Math.max(1, availableParallelism() - 1);
+}
+
 async function renderInWorkers(
   job: PrerenderJob,
-  order: string[],
+  order: readonly string[],
+  counter: Int32Array,
   started: readonly Worker[],
 ): Promise<PageResult[]> {
-  const counter = new Int32Array(new SharedArrayBuffer(4));
-  const count = Math.min(availableParallelism(), Math.ceil(order.length / inlineLimit));
+  const count = Math.min(pageWorkerCount(), Math.ceil(order.length / inlineLimit));
   const shares = Array.from({ length: Math.max(count, started.length) }, (_, index) => {
     const early = started[index];
     const worker =
@@ -300,18 +323,16 @@ export async function prerender(
     order.push(file);
   });
 
-  const rendering =
-    order.length > inlineLimit
-      ? renderInWorkers(
-          job,
-          order.map((file) => file.file),
-          workers,
-        )
-      : (async () => {
-          const results: PageResult[] = [];
-          for (const file of order) results.push(await renderPage(job, manifest, file));
-          return results;
-        })();
+  const counter = new Int32Array(new SharedArrayBuffer(4));
+  const pageOrder = order.map((file) => file.file);
+  const onWorkers = order.length > inlineLimit;
+  const rendering = onWorkers
+    ? renderInWorkers(job, pageOrder, counter, workers)
+    : (async () => {
+        const results: PageResult[] = [];
+        for (const file of order) results.push(await renderPage(job, manifest, file));
+        return results;
+      })();
 
   // Everything else, while the pages render: written only when its bytes changed.
   let written = 0;
@@ -377,7 +398,17 @@ export async function prerender(
     }
   }
 
-  const results = await rendering;
+  // This thread's files are written: it takes pages from the workers' counter too.
+  const ours = onWorkers
+    ? await claimPages(
+        job,
+        manifest,
+        new Map(order.map((file) => [file.file, file])),
+        pageOrder,
+        counter,
+      )
+    : [];
+  const results = [...(await rendering), ...ours];
   const pageStates = new Map(kept);
   for (const { file, size, unchanged } of results) {
     const stats = statSync(join(unchanged && baseDir ? baseDir : job.outDir, file));
