@@ -6,6 +6,7 @@ import { defineConfig } from 'tsup';
 export default defineConfig({
   entry: {
     cli: 'src/cli.ts',
+    command: 'src/compile-command.ts',
     worker: 'src/compiler/parallel/worker.ts',
     compile: 'src/compiler/compile.ts',
   },

@@ -4,9 +4,9 @@
 //
 //   pnpm site --essays <dir> --out <dir> [--cards] [--cache <dir>]
 //
-// 1. The content compiler builds the essays into a copy of @working-notes/content kept in the
-//    cache folder (its runtime from the workspace package, its data from these essays), with its
-//    own render cache, so an edit recompiles one essay.
+// 1. The content compiler, in this process, builds the essays into a copy of
+//    @working-notes/content kept in the cache folder (its runtime from the workspace package, its
+//    data from these essays), with its own render cache, so an edit recompiles one essay.
 // 2. The site is built from that copy by the same steps as `pnpm build` (build-pages.mjs), into
 //    <out> atomically: a broken essay or a failed build leaves the last good <out> as it was.
 //    That step starts beside the compile and waits for it before it reads any content.
@@ -16,7 +16,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync 
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { openGate } from './content-gate.mjs';
 
@@ -56,7 +56,7 @@ const webRoot = dirname(dirname(fileURLToPath(import.meta.url)));
 const contentRoot = dirname(
   createRequire(import.meta.url).resolve('@working-notes/content/package.json'),
 );
-const compilerCli = join(contentRoot, 'build', 'compiler', 'cli.js');
+const compilerCommand = join(contentRoot, 'build', 'compiler', 'command.js');
 const cache = values.cache
   ? resolve(cwd, values.cache)
   : join(
@@ -68,7 +68,7 @@ const cache = values.cache
       createHash('sha1').update(out).digest('hex').slice(0, 16),
     );
 if (!existsSync(essays)) fail(`--essays ${values.essays}: no such folder (${essays})`);
-if (!existsSync(compilerCli) || !existsSync(join(contentRoot, 'dist', 'index.js')))
+if (!existsSync(compilerCommand) || !existsSync(join(contentRoot, 'dist', 'index.js')))
   fail('the content package is not built yet: run `pnpm build` once first');
 
 function fail(message) {
@@ -114,26 +114,33 @@ function copyIfChanged(from, to) {
 const gate = join(cache, `content-gate-${process.pid}.json`);
 process.on('exit', () => rmSync(gate, { force: true }));
 
+// The compile runs in this process, which has started already: a compile process of its own
+// began compiling 0.1 s later, the time Node takes to start and load the compiler again.
 const compileStarted = performance.now();
-const compiled = run(
-  [
-    compilerCli,
-    '--essays',
-    essays,
-    '--out',
-    standInDist,
-    '--cache',
-    join(cache, 'compile'),
-    // No per-essay .d.ts: nothing type-checks against this copy; they were a quarter of its files.
-    '--no-declarations',
-  ],
-  {},
-).then((status) => {
-  const compileSeconds = seconds(compileStarted);
-  openGate(gate, status === 0);
-  return { status, compileSeconds };
-});
+const compiled = (async () => {
+  let command;
+  try {
+    const { compileCommand } = await import(pathToFileURL(compilerCommand).href);
+    command = compileCommand({
+      essaysDir: essays,
+      outDir: standInDist,
+      cacheDir: join(cache, 'compile'),
+      // No per-essay .d.ts: nothing type-checks against this copy; a quarter of its files.
+      declarations: false,
+    });
+    const ok = await command.build();
+    // Open as soon as the output is written: the compiler saves its render cache after that.
+    openGate(gate, ok);
+    return { ok, compileSeconds: seconds(compileStarted) };
+  } catch (error) {
+    openGate(gate, false);
+    throw error;
+  } finally {
+    await command?.close();
+  }
+})();
 
+// Started before the compile's first await returns, so before it takes this thread.
 const pagesStarted = performance.now();
 const built = run(
   [join(webRoot, '..', '..', 'scripts', 'atomic-build.mjs'), out, 'build:into', '--stage'],
@@ -150,15 +157,20 @@ const built = run(
   },
 );
 
-const [{ status: compileStatus, compileSeconds }, pagesStatus] = await Promise.all([
-  compiled,
-  built,
-]);
-if (compileStatus !== 0)
+const [compile, pages] = await Promise.allSettled([compiled, built]);
+if (compile.status === 'rejected') {
+  console.error(compile.reason);
+  fail(
+    `the compiler failed (above); ${existsSync(out) ? `${out} is as it was` : 'nothing was written'}`,
+  );
+}
+if (!compile.value.ok)
   fail(
     `the essays did not compile (above); ${existsSync(out) ? `${out} is as it was` : 'nothing was written'}`,
   );
-if (pagesStatus !== 0) process.exit(pagesStatus ?? 1);
+const compileSeconds = compile.value.compileSeconds;
+if (pages.status === 'rejected') throw pages.reason;
+if (pages.value !== 0) process.exit(pages.value ?? 1);
 
 /** Runs Node with `args` on this terminal; resolves to its exit status. */
 function run(args, options) {

@@ -1,9 +1,5 @@
-import { appendFileSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { gzipSync } from 'node:zlib';
-import { Compiler } from './compiler/compile.js';
-import { ContentError, OutputError } from './compiler/errors.js';
+import { compileCommand } from './compile-command.js';
 import { watchEssays } from './compiler/watch.js';
 
 // `pnpm --filter @working-notes/content compile …` runs in the package's folder, but a writer's
@@ -53,7 +49,7 @@ if (values.engine !== 'markdown-it' && values.engine !== 'unified') {
   process.exit(2);
 }
 
-const compiler = new Compiler({
+const command = compileCommand({
   essaysDir: values.essays,
   outDir: values.out,
   engine: values.engine,
@@ -64,50 +60,10 @@ const compiler = new Compiler({
   ...(values['no-declarations'] && { declarations: false }),
 });
 
-const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
-
-/**
- * What a consumer downloads for one output file: raw and gzip-compressed, in KB. Above 1 MB only
- * the raw size: gzip took 0.35 s for the 6.4 MB whole search index of 5000 essays, on every
- * rebuild, for one line of output.
- */
-function sizeOf(file: string): string {
-  const bytes = readFileSync(join(values.out, file));
-  const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
-  return bytes.length > 1024 * 1024
-    ? kb(bytes.length)
-    : `${kb(bytes.length)} (${kb(gzipSync(bytes).length)} gzip)`;
-}
-
-async function buildOnce(): Promise<boolean> {
-  try {
-    const stats = await compiler.build();
-    console.log(
-      `content: ${stats.published} essays published (${plural(stats.essays - stats.published, 'draft')}), ${stats.rendered} rendered, ${stats.filesWritten} files written in ${stats.milliseconds.toFixed(0)} ms`,
-    );
-    console.log(
-      `content: ${sizeOf('meta.js')} metadata index, ${sizeOf('search-index.json')} search index`,
-    );
-    // For the site benchmark (apps/web/scripts/bench.ts): this step's figures, one JSON line.
-    if (process.env.WORKING_NOTES_REPORT)
-      appendFileSync(
-        process.env.WORKING_NOTES_REPORT,
-        `${JSON.stringify({ step: 'compile', ...stats, maxRssKb: process.resourceUsage().maxRSS })}\n`,
-      );
-    return true;
-  } catch (error) {
-    if (error instanceof ContentError || error instanceof OutputError) {
-      console.error(`\n${error.message}\n`);
-      return false;
-    }
-    throw error;
-  }
-}
-
-const ok = await buildOnce();
+const ok = await command.build();
 if (values.watch) {
-  watchEssays(values.essays, buildOnce);
+  watchEssays(values.essays, command.build);
 } else {
-  await compiler.close();
+  await command.close();
   process.exitCode = ok ? 0 : 1;
 }
