@@ -67,6 +67,9 @@ export class FastRenderer {
       const rendered = await this.#renderFromKnown(sources, known);
       if (rendered) return rendered;
     }
+    // After a cold build on workers this thread has no highlighter, and a worker has one warm.
+    if (workers === 0 && this.#pool && !this.#highlighter)
+      return this.#pool.renderOnWorker(this.#engine, sources);
     if (workers === 0) return (await this.#localRenderer())([...sources]);
     this.#pool ??= new RenderPool(workers);
     return this.#pool.render(this.#engine, sources, await this.#markdownEngine());

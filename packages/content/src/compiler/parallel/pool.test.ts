@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeCorpus } from '../../../bench/corpus.js';
 import { temporaryDir } from '../../../test/helpers.js';
-import { compile } from '../compile.js';
+import { Compiler, compile } from '../compile.js';
 
 /** Every output file and its text, to compare two builds of the same corpus. */
 function outputOf(dir: string): Map<string, string> {
@@ -42,5 +42,34 @@ describe('rendering on worker threads', () => {
     const listedModule = built.get('posts/synthetic-00031.js') ?? '';
     expect(listedModule).toContain('data-lang=\\"sql\\"');
     expect(listedModule).toContain('data-lang=\\"text\\"');
+  });
+});
+
+describe('a warm compiler after a cold build on workers', () => {
+  it('renders an edit that brings new code on the worker that has Shiki, as a cold build would', async () => {
+    const essays = temporaryDir('pool-warm-essays');
+    writeCorpus(essays, 60);
+    const out = temporaryDir('pool-warm-out');
+    const compiler = new Compiler({
+      essaysDir: essays,
+      outDir: out,
+      cacheDir: temporaryDir('pool-warm-cache'),
+    });
+    try {
+      expect((await compiler.build()).rendered).toBe(60);
+      const edited = join(essays, 'synthetic-00007', 'index.md');
+      writeFileSync(
+        edited,
+        `${readFileSync(edited, 'utf8')}\n\`\`\`sql\nselect 'new' as code;\n\`\`\`\n`,
+      );
+      expect((await compiler.build()).rendered).toBe(1);
+    } finally {
+      await compiler.close();
+    }
+    const fresh = temporaryDir('pool-warm-fresh');
+    await compile({ essaysDir: essays, outDir: fresh, cacheDir: false, workers: 0 });
+    const built = outputOf(out);
+    expect(built).toEqual(outputOf(fresh));
+    expect(built.get('posts/synthetic-00007.js')).toContain('select');
   });
 });

@@ -118,20 +118,39 @@ export class RenderPool {
     ]);
     // Essays with a block the scan did not find: rendered whole on the worker that has Shiki.
     if (missing.length > 0) {
-      const retry = missing.map((index) => essays[index] as EssaySource);
-      await this.#run(
-        highlighting,
-        { engine, essays: retry, queue: BatchQueue.create(retry.length, 1) },
-        {
-          onBatch: (start, batch) => {
-            batch.forEach((outcome, index) => {
-              outcomes[missing[start + index] as number] = outcome;
-            });
-          },
-        },
+      const retried = await this.renderOnWorker(
+        engine,
+        missing.map((index) => essays[index] as EssaySource),
       );
+      retried.forEach((outcome, index) => {
+        outcomes[missing[index] as number] = outcome;
+      });
     }
     return outcomes as EssayOutcome[];
+  }
+
+  /**
+   * Renders `essays` on the first worker alone, the one that has Shiki loaded: a rebuild of a few
+   * essays whose code the render cache lacks, after a cold build, costs no highlighter start-up.
+   */
+  async renderOnWorker(
+    engine: EngineName,
+    essays: readonly EssaySource[],
+  ): Promise<EssayOutcome[]> {
+    const [worker] = this.#ensureWorkers(1) as [Worker];
+    const outcomes: EssayOutcome[] = new Array(essays.length);
+    await this.#run(
+      worker,
+      { engine, essays, queue: BatchQueue.create(essays.length, 1) },
+      {
+        onBatch: (start, batch) => {
+          batch.forEach((outcome, index) => {
+            outcomes[start + index] = outcome;
+          });
+        },
+      },
+    );
+    return outcomes;
   }
 
   async close(): Promise<void> {
