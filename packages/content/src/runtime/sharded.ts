@@ -24,7 +24,7 @@ export interface SearchManifest {
    */
   whole?: SearchIndex;
   /**
-   * When no whole index is here and every essay's result fits in 16 KB gzip: those results, in
+   * When no whole index is here and every essay's result fits in 52 KB gzip: those results, in
    * doc order (what `docs/` holds), so that a query needs its shards and nothing more.
    */
   results?: SearchDoc[];
