@@ -82,13 +82,23 @@ function hashOf(paths, extra = '') {
   return hash.digest('hex').slice(0, 16);
 }
 
-/** The content package's code, not its essays: what changes every page when it changes. */
-function contentRuntime() {
+/** The content package's scripts, its code and its essays' modules, as paths inside `dist/`. */
+function contentScripts() {
+  return readdirSync(contentDist, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.js'))
+    .map((file) => file.split(sep).join('/'));
+}
+
+/**
+ * The content package's code, not its essays: what changes every page when it changes. `scripts`
+ * may be listed before the compile ends (see `listedScripts`): the data it lacks is dropped anyway.
+ */
+function contentRuntime(scripts) {
   const data = new Set(
     Object.keys(JSON.parse(readFileSync(join(contentDist, '.content-files.json'), 'utf8'))),
   );
-  return readdirSync(contentDist, { recursive: true, encoding: 'utf8' })
-    .filter((file) => file.endsWith('.js') && !data.has(file.split(sep).join('/')))
+  return scripts
+    .filter((file) => !data.has(file))
     .sort()
     .map((file) => join(contentDist, file));
 }
@@ -285,20 +295,19 @@ function linkTarget(path) {
 const prepared = (performance.now() - started) / 1000;
 const stateFile = join(dirname(target), `.${basename(target)}.pages.json`);
 const workers = earlyWorkers();
+// Listed while the essays compile: listing a folder of a thousand essays took about 50 ms, and
+// the content package's code is all there already (scripts/build-site.mjs copies it before the
+// compile starts, and the compiler writes only data).
+const listedScripts = contentScripts();
+const rendererScripts = readdirSync(runDir)
+  .filter((file) => file.endsWith('.mjs'))
+  .map((file) => join(runDir, file));
 if (!(await contentReady())) process.exit(1);
 const ready = (performance.now() - started) / 1000;
 const { prerender } = await import(pathToFileURL(join(runDir, 'prerender.mjs')).href);
 // The pages' code is the bundle as built, not its sources: a change to a script the renderer
 // does not include (a test, the benchmark) rebuilds the bundle but re-renders no page.
-const codeKey = hashOf(
-  [
-    ...contentRuntime(),
-    ...readdirSync(runDir)
-      .filter((file) => file.endsWith('.mjs'))
-      .map((file) => join(runDir, file)),
-  ],
-  'pages v1',
-);
+const codeKey = hashOf([...contentRuntime(listedScripts), ...rendererScripts], 'pages v1');
 try {
   const stats = await prerender(
     {
