@@ -18,7 +18,8 @@ function utc(day: string): Date {
 
 /**
  * Each day formatted once per thread: a page shows the dates of its neighbours and related
- * essays, so a build of 1000 pages asked for the same few hundred days about 20,000 times.
+ * essays, and the lists show every essay's, so a build asks for the same days again and again.
+ * Formatting them anew took 24 and 42 ms of the two page workers' time at 1000 essays.
  */
 function remembered(format: Intl.DateTimeFormat): (day: string) => string {
   const known = new Map<string, string>();
