@@ -224,7 +224,8 @@ export async function renderShare(
 
 /**
  * Page workers, one for each core but this thread's, which renders pages too once its other
- * files are written.
+ * files are written. scripts/build-pages.mjs starts as many early (it cannot import this file
+ * before the content is ready).
  */
 function pageWorkerCount(): number {
   return Math.max(1, availableParallelism() - 1);
