@@ -151,17 +151,12 @@ export class Compiler {
     // about 55 ms of a cold build of 1000 essays, and a caller such as `pnpm site` can start on
     // the output meanwhile. `close` waits for it. A watch-mode rebuild saves once the edits stop
     // (see RenderCache.saveSoon).
-    this.#cacheSaved = new Promise<void>((resolve) => {
-      setImmediate(() => {
-        // A cache that could not be written costs the next build time, not this one its output.
-        const saved = first ? this.#cache.save() : this.#cache.saveSoon();
-        resolve(
-          saved?.catch((error: unknown) => {
-            process.emitWarning(`The render cache was not saved: ${String(error)}`);
-          }),
-        );
-      });
-    });
+    this.#cacheSaved = new Promise((resolve) => setImmediate(resolve)).then(() =>
+      // A cache that could not be written costs the next build time, not this one its output.
+      (first ? this.#cache.save() : this.#cache.saveSoon())?.catch((error: unknown) => {
+        process.emitWarning(`The render cache was not saved: ${String(error)}`);
+      }),
+    );
     return {
       essays: sources.length,
       published: rendered.filter((essay) => !essay.frontmatter.draft).length,

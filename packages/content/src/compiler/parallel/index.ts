@@ -2,9 +2,8 @@ import { readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { type EngineName, loadEngine, type MarkdownEngine } from '../engines/index.js';
 import type { EssayOutcome, EssaySource } from '../essay.js';
-import { blockKey, createHighlighter, type Highlighter } from '../highlight.js';
+import { createHighlighter, type Highlighter } from '../highlight.js';
 import { renderBatch, renderFromBlocks } from './batch.js';
-import { fencedBlock } from './highlight-ahead.js';
 import { RenderPool } from './pool.js';
 
 /**
@@ -64,8 +63,9 @@ export class FastRenderer {
     if (sources.length === 0) return [];
     const workers = sources.length < workerThreshold ? 0 : (this.#workers ?? defaultWorkers());
     if (workers === 0 && !this.#highlighter && known.size > 0) {
-      const rendered = await this.#renderFromKnown(sources, known);
-      if (rendered) return rendered;
+      // An essay with a block the cache lacks is left out (`missing`): then all render below.
+      const { outcomes, missing } = renderFromBlocks(sources, await this.#markdownEngine(), known);
+      if (missing.length === 0) return outcomes as EssayOutcome[];
     }
     // After a cold build on workers this thread has no highlighter, and a worker has one warm.
     if (workers === 0 && this.#pool && !this.#highlighter)
@@ -73,22 +73,6 @@ export class FastRenderer {
     if (workers === 0) return (await this.#localRenderer())([...sources]);
     this.#pool ??= new RenderPool(workers);
     return this.#pool.render(this.#engine, sources, await this.#markdownEngine());
-  }
-
-  /**
-   * Renders with the known blocks alone, or returns undefined when a block is not among them:
-   * one the scan below misses (inside a list, say) is noticed when the engine asks for it, and
-   * that render is thrown away.
-   */
-  async #renderFromKnown(
-    sources: readonly EssaySource[],
-    known: ReadonlyMap<string, string | undefined>,
-  ): Promise<EssayOutcome[] | undefined> {
-    for (const { source } of sources)
-      for (const [, , language = '', code = ''] of source.matchAll(fencedBlock))
-        if (!known.has(blockKey(code, language))) return undefined;
-    const { outcomes, missing } = renderFromBlocks(sources, await this.#markdownEngine(), known);
-    return missing.length > 0 ? undefined : (outcomes as EssayOutcome[]);
   }
 
   async close(): Promise<void> {
